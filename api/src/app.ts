@@ -1,0 +1,78 @@
+import type { Env } from './env';
+import { migrate, openDatabase, type Database } from './db/orm';
+import { createHealthCheck } from './health';
+import type { Logger } from './logger';
+import { createAuthService } from './modules/auth/auth.service';
+import { resolveJwtSecret } from './modules/auth/jwt-secret';
+import { createAccessTokens } from './modules/auth/tokens';
+import { countUsers, createUser } from './modules/users/user.service';
+import { createQueue } from './queue/queue';
+import type { AppDeps } from './trpc/context';
+
+export type App = {
+  deps: AppDeps;
+  db: Database;
+  health: ReturnType<typeof createHealthCheck>;
+  close: () => Promise<void>;
+};
+
+/**
+ * Opens the database (PostgreSQL when DATABASE_URL is set, else embedded PGlite), migrates it,
+ * starts the queue and its workers, and wires the services. `dataDir: null` keeps PGlite in memory.
+ */
+export async function createApp(env: Env, logger: Logger, options: { inMemory?: boolean } = {}): Promise<App> {
+  const dataDir = options.inMemory ? undefined : env.SUFLER_DATA_DIR;
+  const db = await openDatabase(
+    env.DATABASE_URL ? { kind: 'postgresql', url: env.DATABASE_URL } : { kind: 'pglite', ...(dataDir && { dataDir }) },
+    logger,
+  );
+  try {
+    const applied = await migrate(db.orm);
+    if (applied.length) logger.info({ applied }, 'database migrated');
+
+    const accessTokens = createAccessTokens({
+      secret: resolveJwtSecret(env.SUFLER_JWT_SECRET, env.DATABASE_URL ? undefined : dataDir),
+      ttlSeconds: env.SUFLER_ACCESS_TOKEN_TTL,
+    });
+    const queue = createQueue({ orm: db.orm, kind: db.kind, logger });
+    await queue.start();
+    await queue.work('ping', async ({ sentAt }) => ({ pong: true, queuedMs: Date.now() - sentAt }));
+
+    const deps: AppDeps = {
+      orm: db.orm,
+      databaseKind: db.kind,
+      logger,
+      accessTokens,
+      auth: createAuthService({ accessTokens, refreshTtlSeconds: env.SUFLER_REFRESH_TOKEN_TTL }),
+      queue,
+    };
+    await ensureFirstAdmin(deps, env);
+    return {
+      deps,
+      db,
+      health: createHealthCheck(deps, env.OLLAMA_URL),
+      close: async () => {
+        await queue.stop();
+        await db.close();
+      },
+    };
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+}
+
+/** With no users yet: create the admin from the environment, or say how to create one. */
+async function ensureFirstAdmin(deps: AppDeps, env: Env): Promise<void> {
+  const em = deps.orm.em.fork();
+  if ((await countUsers(em)) > 0) return;
+  if (env.SUFLER_ADMIN_EMAIL && env.SUFLER_ADMIN_PASSWORD) {
+    await createUser(em, { email: env.SUFLER_ADMIN_EMAIL, role: 'admin', password: env.SUFLER_ADMIN_PASSWORD });
+    deps.logger.info({ email: env.SUFLER_ADMIN_EMAIL }, 'created the first admin from SUFLER_ADMIN_EMAIL');
+    return;
+  }
+  deps.logger.warn(
+    'No users yet. Create the first admin with:  npx sufler user add --email you@example.com --role admin' +
+      '  (or set SUFLER_ADMIN_EMAIL and SUFLER_ADMIN_PASSWORD before starting)',
+  );
+}

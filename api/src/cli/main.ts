@@ -1,0 +1,89 @@
+import { Command, Option } from 'commander';
+import { ROLES, type Role } from '@sufler/shared';
+import { ZodError } from 'zod';
+import { createApp } from '../app';
+import { DataDirLockedError } from '../db/data-dir-lock';
+import { migrate, openDatabase } from '../db/orm';
+import { EnvError, loadEnv } from '../env';
+import { DomainError } from '../errors';
+import { createLogger } from '../logger';
+import { createUser } from '../modules/users/user.service';
+import { startServer } from '../server';
+import { readNewPassword } from './read-password';
+
+const databaseConfig = (env: ReturnType<typeof loadEnv>) =>
+  env.DATABASE_URL
+    ? ({ kind: 'postgresql', url: env.DATABASE_URL } as const)
+    : ({ kind: 'pglite', dataDir: env.SUFLER_DATA_DIR } as const);
+
+const program = new Command('sufler').description('Sufler: AI sales co-pilot').showHelpAfterError();
+
+program
+  .command('start')
+  .description('start the API (and its workers) on PORT')
+  .action(async () => {
+    const env = loadEnv();
+    const logger = createLogger(env);
+    const app = await createApp(env, logger);
+    const running = await startServer(app, { host: env.HOST, port: env.PORT });
+    logger.info({ url: running.url, database: app.db.kind }, `Sufler is listening on ${running.url}`);
+
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      logger.info({ signal }, 'shutting down');
+      await running.close();
+      await app.close();
+      logger.info('stopped');
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stop('SIGINT'));
+    process.on('SIGTERM', () => void stop('SIGTERM'));
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date')
+  .action(async () => {
+    const env = loadEnv();
+    const db = await openDatabase(databaseConfig(env));
+    try {
+      const applied = await migrate(db.orm);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+    } finally {
+      await db.close();
+    }
+  });
+
+const user = program.command('user').description('manage users');
+user
+  .command('add')
+  .description('add a user; the password is read from stdin, or prompted for on a terminal')
+  .requiredOption('--email <email>', 'login e-mail')
+  .addOption(new Option('--role <role>', 'what the user may do').choices(ROLES).makeOptionMandatory())
+  .action(async (options: { email: string; role: Role }) => {
+    const env = loadEnv();
+    const password = await readNewPassword();
+    const db = await openDatabase(databaseConfig(env));
+    try {
+      await migrate(db.orm);
+      const created = await createUser(db.orm.em.fork(), { email: options.email, role: options.role, password });
+      console.log(`Created ${created.role} ${created.email} (${created.id}).`);
+    } finally {
+      await db.close();
+    }
+  });
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  if (error instanceof EnvError || error instanceof DataDirLockedError || error instanceof DomainError) {
+    console.error(error.message);
+  } else if (error instanceof ZodError) {
+    console.error(error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  }
+  process.exit(error instanceof EnvError ? 2 : 1);
+}

@@ -1,0 +1,18 @@
+import { AuditLogEntity } from '../modules/audit/audit-log.entity';
+import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
+import { ClientEntity } from '../modules/clients/client.entity';
+import { FeedbackEntity } from '../modules/feedback/feedback.entity';
+import { InteractionEntity } from '../modules/sessions/interaction.entity';
+import { SessionEntity } from '../modules/sessions/session.entity';
+import { UserEntity } from '../modules/users/user.entity';
+
+/** Every entity the ORM knows; the initial migration creates exactly these tables. */
+export const entities = [
+  UserEntity,
+  RefreshTokenEntity,
+  ClientEntity,
+  SessionEntity,
+  InteractionEntity,
+  FeedbackEntity,
+  AuditLogEntity,
+];

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of `process.env`. Every setting is validated here once; a wrong value stops
+ * start-up with a message naming the variable (see `EnvError`).
+ */
+const url = z.string().trim().pipe(z.url());
+
+const seconds = (fallback: number) => z.coerce.number().int().min(1).max(31_536_000).default(fallback);
+
+export const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: url.refine((v) => /^postgres(ql)?:\/\//.test(v), 'must be a postgres:// or postgresql:// URL').optional(),
+  SUFLER_DATA_DIR: z.string().trim().min(1).default('./.sufler-data'),
+  SUFLER_JWT_SECRET: z
+    .string()
+    .min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 48`)')
+    .optional(),
+  SUFLER_ACCESS_TOKEN_TTL: seconds(15 * 60),
+  SUFLER_REFRESH_TOKEN_TTL: seconds(30 * 24 * 60 * 60),
+  SUFLER_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).optional(),
+  SUFLER_ADMIN_PASSWORD: z.string().min(12, 'must have at least 12 characters').max(256).optional(),
+  OLLAMA_URL: url.default('http://127.0.0.1:11434'),
+  OLLAMA_API_KEY: z.string().min(1).optional(),
+});
+export type Env = z.infer<typeof EnvSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly issues: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${issues.map((i) => `  ${i.variable}: ${i.message}`).join('\n')}`,
+    );
+    this.name = 'EnvError';
+  }
+}
+
+/** Parses a set of variables (by default the process's); empty strings count as unset. */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const present = Object.fromEntries(
+    Object.entries(source).filter(([key, value]) => key in EnvSchema.shape && value !== ''),
+  );
+  const result = EnvSchema.safeParse(present);
+  if (!result.success) {
+    throw new EnvError(
+      result.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '?'),
+        message: issue.message,
+      })),
+    );
+  }
+  const env = result.data;
+  if (Boolean(env.SUFLER_ADMIN_EMAIL) !== Boolean(env.SUFLER_ADMIN_PASSWORD)) {
+    throw new EnvError([
+      { variable: 'SUFLER_ADMIN_EMAIL', message: 'set together with SUFLER_ADMIN_PASSWORD, or neither' },
+    ]);
+  }
+  if (env.DATABASE_URL && !env.SUFLER_JWT_SECRET) {
+    // Replicas behind a load balancer must share one signing key; a generated one would differ.
+    throw new EnvError([
+      { variable: 'SUFLER_JWT_SECRET', message: 'is required when DATABASE_URL is set' },
+    ]);
+  }
+  return env;
+}

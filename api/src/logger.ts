@@ -1,0 +1,16 @@
+import { pino, type Logger } from 'pino';
+import type { Env } from './env';
+
+export type { Logger };
+
+/** Structured JSON logs; secrets and tokens are redacted wherever they appear in a logged object. */
+export function createLogger(env: Pick<Env, 'LOG_LEVEL'>): Logger {
+  return pino({
+    level: env.LOG_LEVEL,
+    base: { service: 'sufler-api' },
+    redact: {
+      paths: ['password', '*.password', 'refreshToken', '*.refreshToken', 'accessToken', '*.accessToken', 'req.headers.authorization'],
+      censor: '[redacted]',
+    },
+  });
+}

@@ -1,0 +1,19 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import { INTERACTION_KINDS } from '@sufler/shared';
+import { SessionEntity } from './session.entity';
+
+/** One observation within a session and what the co-pilot answered to it. */
+export const InteractionEntity = defineEntity({
+  name: 'Interaction',
+  tableName: 'interaction',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    session: () => p.manyToOne(SessionEntity).deleteRule('cascade').index(),
+    at: p.datetime().onCreate(() => new Date()),
+    kind: p.enum([...INTERACTION_KINDS]),
+    input: p.text(),
+    response: p.json<unknown>().nullable(),
+  },
+});
+export type InteractionRow = InferEntity<typeof InteractionEntity>;

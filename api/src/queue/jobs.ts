@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/**
+ * Every background job: its queue name and the schema of its payload. Payloads are validated when
+ * sent and again when worked, because the queue table is a boundary like any other.
+ */
+export const JOBS = {
+  /** Proves the wiring end to end: enqueue, work, complete. */
+  ping: { name: 'system.ping', data: z.object({ sentAt: z.number() }) },
+} as const;
+
+export type JobName = keyof typeof JOBS;
+export type JobData<N extends JobName> = z.infer<(typeof JOBS)[N]['data']>;

@@ -1,0 +1,70 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createExpressMiddleware } from '@trpc/server/adapters/express';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
+import express from 'express';
+import { WebSocketServer } from 'ws';
+import type { App } from './app';
+import { appRouter } from './router';
+import { createContextFactory } from './trpc/context';
+
+export type RunningServer = { server: Server; url: string; close: () => Promise<void> };
+
+const MAX_BODY = '1mb';
+
+/**
+ * One port: `/trpc` for HTTP (batched queries and mutations) and WebSocket (subscriptions),
+ * `/health` for probes. Bearer tokens, no cookies, so CORS can be open to any origin
+ * (the extension calls from its own chrome-extension:// origin).
+ */
+export async function startServer(app: App, options: { host: string; port: number }): Promise<RunningServer> {
+  const { logger } = app.deps;
+  const createContext = createContextFactory(app.deps);
+  const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string }) => {
+    if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
+  };
+
+  const web = express();
+  web.disable('x-powered-by');
+  web.use((req, res, next) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type, trpc-accept');
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    if (req.method === 'OPTIONS') return void res.sendStatus(204);
+    next();
+  });
+  web.get('/health', async (_req, res) => {
+    const health = await app.health();
+    res.status(health.status === 'down' ? 503 : 200).json(health);
+  });
+  web.use('/trpc', express.json({ limit: MAX_BODY }), createExpressMiddleware({ router: appRouter, createContext, onError }));
+  web.use((_req, res) => void res.status(404).json({ error: 'Not found' }));
+
+  const server = createServer(web);
+  const wss = new WebSocketServer({ server, path: '/trpc', maxPayload: 1024 * 1024 });
+  const wsHandler = applyWSSHandler({ wss, router: appRouter, createContext, onError, keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 } });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`;
+
+  return {
+    server,
+    url,
+    /** Stops taking connections, lets requests in flight finish (10 s at most), tells WebSocket clients to reconnect. */
+    close: async () => {
+      wsHandler.broadcastReconnectNotification();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      wss.close();
+      await closed;
+      clearTimeout(force);
+    },
+  };
+}

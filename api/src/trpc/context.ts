@@ -1,0 +1,37 @@
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { DatabaseKind } from '../db/orm';
+import type { Logger } from '../logger';
+import type { AuthService } from '../modules/auth/auth.service';
+import type { AccessTokens } from '../modules/auth/tokens';
+import type { Queue } from '../queue/queue';
+
+/** Inner context: what every procedure may use, the same for HTTP, WebSocket and tests. */
+export type AppDeps = {
+  orm: MikroORM;
+  databaseKind: DatabaseKind;
+  logger: Logger;
+  accessTokens: AccessTokens;
+  auth: AuthService;
+  queue: Queue;
+};
+
+/** Outer context: the transport's part, i.e. the bearer token the caller presented, if any. */
+export type Context = { deps: AppDeps; accessToken: string | null };
+
+/** Context after the base middleware: a fresh EntityManager for this one call. */
+export type CallContext = Context & { em: EntityManager };
+
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+export function createContextFactory(deps: AppDeps) {
+  return (opts: {
+    req: { headers: Record<string, string | string[] | undefined> };
+    info?: { connectionParams?: Record<string, string | undefined> | null };
+  }): Context => {
+    const header = opts.req.headers.authorization;
+    const fromHeader = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+    // Browsers cannot set headers on a WebSocket: the client sends the token as a connection param.
+    const fromParams = opts.info?.connectionParams?.token;
+    return { deps, accessToken: fromHeader ?? (typeof fromParams === 'string' ? fromParams : null) };
+  };
+}

@@ -1,0 +1,73 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+
+const BIN = resolve(import.meta.dirname, '../bin/sufler.mjs');
+
+function sufler(args: string[], env: Record<string, string>, input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
+    input,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+test('user add reads the password from stdin, and refuses bad input clearly', () => {
+  const env = { SUFLER_DATA_DIR: mkdtempSync(join(tmpdir(), 'sufler-cli-')) };
+  const ok = sufler(['user', 'add', '--email', 'Admin@Salon.pl', '--role', 'admin'], env, 'correct horse battery\n');
+  expect(ok.err).toBe('');
+  expect(ok.out).toMatch(/^Created admin admin@salon\.pl \(/);
+  expect(ok.code).toBe(0);
+
+  const again = sufler(['user', 'add', '--email', 'admin@salon.pl', '--role', 'manager'], env, 'correct horse battery\n');
+  expect(again).toMatchObject({ code: 1, err: 'A user with e-mail admin@salon.pl already exists\n' });
+
+  const short = sufler(['user', 'add', '--email', 'x@salon.pl', '--role', 'manager'], env, 'short\n');
+  expect(short.code).toBe(1);
+  expect(short.err).toContain('at least 12 characters');
+
+  const role = sufler(['user', 'add', '--email', 'x@salon.pl', '--role', 'boss'], env, 'correct horse battery\n');
+  expect(role.code).not.toBe(0);
+  expect(role.err).toContain('Allowed choices are consultant, manager, admin');
+
+  expect(sufler(['migrate'], env)).toMatchObject({ code: 0, out: 'Database is up to date.\n' });
+  expect(sufler(['migrate'], { ...env, PORT: 'eighty' })).toMatchObject({ code: 2 });
+  expect(sufler(['migrate'], { ...env, PORT: 'eighty' }).err).toContain('PORT');
+});
+
+test('start serves /health on the embedded default and shuts down cleanly on SIGTERM', async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sufler-start-'));
+  const child = spawn(process.execPath, [BIN, 'start'], {
+    env: { ...process.env, DATABASE_URL: '', SUFLER_DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'info', OLLAMA_URL: 'http://127.0.0.1:9' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no start in 45 s:\n${log}`)), 45_000);
+    child.stdout.on('data', () => {
+      const match = /listening on (http:\/\/[^"\s]+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]!);
+      }
+    });
+  });
+  expect(log).toContain('No users yet. Create the first admin with');
+  const health = await fetch(`${url}/health`);
+  expect(health.status).toBe(200);
+  expect(await health.json()).toMatchObject({ database: { ok: true, kind: 'pglite' } });
+
+  const exitCode = await new Promise<number | null>((done) => {
+    child.on('exit', (code) => done(code));
+    child.kill('SIGTERM');
+  });
+  expect(exitCode).toBe(0);
+  expect(log).toContain('"msg":"stopped"');
+}, 60_000);

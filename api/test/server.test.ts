@@ -1,0 +1,121 @@
+import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { AppRouter } from '../src/index';
+import { startServer, type RunningServer } from '../src/server';
+import { createTestApp, DATABASES, PASSWORD, type TestApp } from './harness';
+
+describe.each(DATABASES)('HTTP and WebSocket server on %s', (database) => {
+  let t: TestApp;
+  let server: RunningServer;
+  beforeAll(async () => {
+    t = await createTestApp(database);
+    server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await t?.close();
+  });
+
+  function client(token?: string) {
+    const wsClient = createWSClient({
+      url: server.url.replace('http', 'ws') + '/trpc',
+      connectionParams: () => (token ? { token } : {}),
+      lazy: { enabled: true, closeMs: 0 },
+    });
+    const trpc = createTRPCClient<AppRouter>({
+      links: [
+        splitLink({
+          condition: (op) => op.type === 'subscription',
+          true: wsLink({ client: wsClient }),
+          false: httpBatchLink({ url: `${server.url}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
+        }),
+      ],
+    });
+    return { trpc, close: () => wsClient.close() };
+  }
+
+  test('/health reports the database, the queue and rules mode when no model answers', async () => {
+    const res = await fetch(`${server.url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({
+      status: 'degraded',
+      database: { ok: true, kind: database },
+      queue: { ok: true },
+      model: { ok: false, mode: 'rules' },
+    });
+  });
+
+  test('login over HTTP, then batched calls with the bearer token', async () => {
+    await t.as('consultant', 'http@salon.pl');
+    const anon = client();
+    const pair = await anon.trpc.auth.login.mutate({ email: 'http@salon.pl', password: PASSWORD });
+    const authed = client(pair.accessToken);
+    const [me, created] = await Promise.all([
+      authed.trpc.auth.me.query(),
+      authed.trpc.clients.create.mutate({ name: 'Klient przez HTTP' }),
+    ]);
+    expect(me.email).toBe('http@salon.pl');
+    expect(created.ownerId).toBe(me.id);
+  });
+
+  test('errors carry the tRPC code, our code and the field issues, never internals', async () => {
+    const { token } = await t.as('consultant');
+    const error = await client(token).trpc.clients.create.mutate({ name: '' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TRPCClientError);
+    const data = (error as TRPCClientError<AppRouter>).data;
+    expect(data).toMatchObject({ code: 'BAD_REQUEST', httpStatus: 400, appCode: 'INVALID' });
+    expect(data?.issues?.[0]?.path).toEqual(['name']);
+
+    const anon = await client().trpc.clients.list.query({}).catch((e: unknown) => e);
+    expect((anon as TRPCClientError<AppRouter>).data).toMatchObject({ code: 'UNAUTHORIZED', httpStatus: 401 });
+  });
+
+  test('a request body over 1 MB is refused before it reaches a procedure', async () => {
+    const { token } = await t.as('consultant');
+    const before = await t.counts();
+    const res = await fetch(`${server.url}/trpc/clients.create`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ name: 'x'.repeat(2 * 1024 * 1024) }),
+    });
+    expect(res.status).toBe(413);
+    expect(await t.counts()).toEqual(before);
+  });
+
+  test('a subscription over WebSocket runs a job through the queue (admin only)', async () => {
+    const admin = await t.as('admin');
+    const ws = client(admin.token);
+    const states: string[] = [];
+    await new Promise<void>((resolve, reject) => {
+      ws.trpc.system.pingJob.subscribe(undefined, {
+        onData: (event) => {
+          states.push(event.state);
+          if (event.state === 'completed') {
+            expect(event.output).toMatchObject({ pong: true });
+            resolve();
+          }
+        },
+        onError: reject,
+      });
+    });
+    expect(states.at(-1)).toBe('completed');
+    ws.close();
+
+    const consultant = await t.as('consultant');
+    const denied = client(consultant.token);
+    const error = await new Promise<unknown>((resolve) => {
+      denied.trpc.system.pingJob.subscribe(undefined, { onData: () => resolve('no error'), onError: resolve });
+    });
+    expect((error as TRPCClientError<AppRouter>).data?.code).toBe('FORBIDDEN');
+    denied.close();
+  });
+});
+
+test('closing the server stops it taking connections', async () => {
+  const t = await createTestApp('pglite');
+  const server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
+  expect((await fetch(`${server.url}/health`)).status).toBe(200);
+  await server.close();
+  await expect(fetch(`${server.url}/health`)).rejects.toThrow();
+  await t.close();
+});
