@@ -31,7 +31,7 @@ const EXPECTED: Record<string, Access> = {
 };
 
 type AnyProcedure = { _def: { meta?: { access?: Access }; type: string } };
-const procedures = appRouter._def.procedures as Record<string, AnyProcedure>;
+const procedures = appRouter._def.procedures as unknown as Record<string, AnyProcedure>;
 const CALLERS = ['anonymous', 'consultant', 'manager', 'admin'] as const;
 type CallerKind = (typeof CALLERS)[number];
 
