@@ -42,6 +42,16 @@ describe.each(DATABASES)('auth on %s', (database) => {
     await expect(t.anonymous().auth.refresh({ refreshToken: second.refreshToken })).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
   });
 
+  test('two concurrent refreshes with one token: exactly one wins', async () => {
+    await t.as('consultant', 'wyscig@salon.pl');
+    const pair = await t.anonymous().auth.login({ email: 'wyscig@salon.pl', password: PASSWORD });
+    const results = await Promise.allSettled([
+      t.anonymous().auth.refresh({ refreshToken: pair.refreshToken }),
+      t.anonymous().auth.refresh({ refreshToken: pair.refreshToken }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
   test('logout revokes the refresh token', async () => {
     await t.as('consultant', 'wyloguj@salon.pl');
     const pair = await t.anonymous().auth.login({ email: 'wyloguj@salon.pl', password: PASSWORD });

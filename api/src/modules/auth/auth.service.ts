@@ -21,6 +21,9 @@ const badCredentials = () => new DomainError('UNAUTHENTICATED', 'Wrong e-mail or
 const badRefresh = () => new DomainError('UNAUTHENTICATED', 'Session expired, please log in again');
 
 export function createAuthService({ accessTokens, refreshTtlSeconds, now = Date.now }: AuthServiceDeps) {
+  const revokeFamily = (em: EntityManager, familyId: string) =>
+    em.nativeUpdate(RefreshTokenEntity, { familyId, revokedAt: null }, { revokedAt: new Date(now()) });
+
   async function issue(em: EntityManager, user: UserRow, familyId: string): Promise<TokenPair> {
     const access = await accessTokens.sign({ userId: user.id, role: user.role });
     const refresh = newRefreshToken();
@@ -68,11 +71,7 @@ export function createAuthService({ accessTokens, refreshTtlSeconds, now = Date.
       );
       if (!stored) throw badRefresh();
       if (stored.revokedAt) {
-        await em.nativeUpdate(
-          RefreshTokenEntity,
-          { familyId: stored.familyId, revokedAt: null },
-          { revokedAt: new Date(now()) },
-        );
+        await revokeFamily(em, stored.familyId);
         await auditNow(em, {
           actor: { id: stored.user.id, role: stored.user.role },
           action: 'login',
@@ -84,7 +83,9 @@ export function createAuthService({ accessTokens, refreshTtlSeconds, now = Date.
         throw badRefresh();
       }
       if (stored.expiresAt.getTime() <= now() || !stored.user.active) throw badRefresh();
-      stored.revokedAt = new Date(now());
+      // Spend it atomically: of two concurrent refreshes with one token, only one wins.
+      const spent = await em.nativeUpdate(RefreshTokenEntity, { id: stored.id, revokedAt: null }, { revokedAt: new Date(now()) });
+      if (spent !== 1) throw badRefresh();
       return issue(em, stored.user, stored.familyId);
     },
 
@@ -92,11 +93,7 @@ export function createAuthService({ accessTokens, refreshTtlSeconds, now = Date.
     async logout(em: EntityManager, refreshToken: string): Promise<void> {
       const stored = await em.findOne(RefreshTokenEntity, { tokenHash: hashRefreshToken(refreshToken) }, { populate: ['user'] });
       if (!stored) return;
-      await em.nativeUpdate(
-        RefreshTokenEntity,
-        { familyId: stored.familyId, revokedAt: null },
-        { revokedAt: new Date(now()) },
-      );
+      await revokeFamily(em, stored.familyId);
       await auditNow(em, {
         actor: { id: stored.user.id, role: stored.user.role },
         action: 'logout',

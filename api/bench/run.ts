@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: measured figures, printed, never asserted. Runs on embedded PGlite in memory
+ * (and on PostgreSQL too when DATABASE_URL is set).
+ */
+import { createApp } from '../src/app';
+import { loadEnv } from '../src/env';
+import { createLogger } from '../src/logger';
+import { createUser } from '../src/modules/users/user.service';
+import { appRouter } from '../src/router';
+import { createCallerFactory } from '../src/trpc/init';
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function measure(label: string, runs: number, fn: (i: number) => Promise<unknown>) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn(i);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(46)} p50 ${percentile(times, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(times, 95).toFixed(2).padStart(8)} ms   (n=${runs})`);
+}
+
+const FIRST = ['Anna', 'Piotr', 'Łukasz', 'Małgorzata', 'Krzysztof', 'Agnieszka', 'Tomasz', 'Ewa', 'Michał', 'Zofia'];
+const LAST = ['Nowak', 'Kowalski', 'Wiśniewska', 'Wójcik', 'Kamiński', 'Lewandowska', 'Zieliński', 'Szymańska'];
+
+for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] : [])]) {
+  const env = loadEnv({
+    SUFLER_JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+    LOG_LEVEL: 'silent',
+    OLLAMA_URL: 'http://127.0.0.1:9',
+    ...(database === 'postgresql' && { DATABASE_URL: process.env.DATABASE_URL }),
+  });
+  const app = await createApp(env, createLogger(env), { inMemory: true });
+  const suffix = Date.now().toString(36);
+  const user = await createUser(app.deps.orm.em.fork(), { email: `bench-${suffix}@example.com`, role: 'consultant', password: 'bench password 123' });
+  const { token } = await app.deps.accessTokens.sign({ userId: user.id, role: 'consultant' });
+  const caller = createCallerFactory(appRouter)({ deps: app.deps, accessToken: token });
+  const anonymous = createCallerFactory(appRouter)({ deps: app.deps, accessToken: null });
+
+  console.log(`\n== ${database} ==`);
+  const CLIENTS = 2000;
+  const t0 = performance.now();
+  for (let i = 0; i < CLIENTS; i++) {
+    await caller.clients.create({ name: `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`, contact: { phone: `+48 600 ${String(i).padStart(6, '0')}` } });
+  }
+  console.log(`created ${CLIENTS} clients one by one: ${((performance.now() - t0) / CLIENTS).toFixed(2)} ms per create`);
+
+  await measure('clients.list (first page of 2000)', 200, () => caller.clients.list({}));
+  await measure('clients.list search "wisniewsk" (folded)', 200, () => caller.clients.list({ search: 'wisniewsk' }));
+  const ids = (await caller.clients.list({ limit: 100 })).items.map((c) => c.id);
+  await measure('clients.get', 200, (i) => caller.clients.get({ id: ids[i % ids.length]! }));
+  await measure('auth.login (argon2id verify)', 20, () => anonymous.auth.login({ email: `bench-${suffix}@example.com`, password: 'bench password 123' }));
+  await app.close();
+}
