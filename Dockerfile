@@ -1,5 +1,3 @@
-# syntax=docker/dockerfile:1
-#
 # The Sufler API image. One image serves both compose services, `api` and `worker`.
 # There is no build step: `sufler` runs the TypeScript sources through tsx at start-up.
 #
@@ -18,16 +16,21 @@ COPY shared/package.json shared/
 COPY api/package.json api/
 COPY extension/package.json extension/
 
-# --omit=dev: the linters, type checker and test runner are not needed at run time
-# (tsx, which runs the sources, is a runtime dependency of @sufler/api).
-RUN npm ci --omit=dev --no-audit --no-fund \
+# Only what the API runs: the api and shared workspaces, without dev dependencies (tsx, which
+# runs the sources, is a runtime dependency of @sufler/api). The extension is built and shipped
+# separately; its package.json is copied above only so that npm ci sees the lockfile's workspaces.
+RUN npm ci --omit=dev --no-audit --no-fund --workspace=@sufler/api --workspace=@sufler/shared \
  && npm cache clean --force
 
-# Then the sources the API runs. The extension is built and shipped separately, so only its
-# package.json (above) is needed here, to keep npm ci's view of the workspaces whole.
+# Then the sources.
 COPY tsconfig.base.json ./
 COPY shared/ shared/
 COPY api/ api/
+
+# npm ci ran before api/bin/sufler.mjs existed, so it linked no `sufler` command; link it now, or
+# `npx sufler …` in the container would look for a package of that name on the registry instead.
+RUN npm rebuild --ignore-scripts @sufler/api \
+ && test -x node_modules/.bin/sufler
 
 # Sources and node_modules stay owned by root (read-only to the app); the only writable place
 # is /data, where embedded PGlite keeps its files when DATABASE_URL is unset.

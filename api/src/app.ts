@@ -27,7 +27,7 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
     logger,
   );
   try {
-    const applied = await migrate(db.orm);
+    const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'database migrated');
 
     const accessTokens = createAccessTokens({

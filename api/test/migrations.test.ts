@@ -14,9 +14,14 @@ describe.each(DATABASES)('migrations on %s', (database) => {
   });
 
   test('are applied once: a second run applies nothing', async () => {
-    expect(await migrate(t.app.deps.orm)).toEqual([]);
+    expect(await migrate(t.app.db)).toEqual([]);
     const rows = await t.app.deps.orm.em.getConnection().execute<{ name: string }[]>('select name from mikro_orm_migrations');
     expect(rows.map((r) => r.name)).toEqual(['Migration20261122000000Foundation']);
+  });
+
+  test('concurrent migrators (replicas starting together) do not collide', async () => {
+    const results = await Promise.all([migrate(t.app.db), migrate(t.app.db), migrate(t.app.db)]);
+    expect(results).toEqual([[], [], []]);
   });
 
   test('the job queue runs on the same database', async () => {

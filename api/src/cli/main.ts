@@ -49,7 +49,7 @@ program
     const env = loadEnv();
     const db = await openDatabase(databaseConfig(env));
     try {
-      const applied = await migrate(db.orm);
+      const applied = await migrate(db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
     } finally {
       await db.close();
@@ -67,7 +67,7 @@ user
     const password = await readNewPassword();
     const db = await openDatabase(databaseConfig(env));
     try {
-      await migrate(db.orm);
+      await migrate(db);
       const created = await createUser(db.orm.em.fork(), { email: options.email, role: options.role, password });
       console.log(`Created ${created.role} ${created.email} (${created.id}).`);
     } finally {

@@ -4,6 +4,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import pg from 'pg';
 import type { Logger } from '../logger';
 import { lockDataDir } from './data-dir-lock';
 import { entities } from './entities';
@@ -67,9 +68,26 @@ export async function openDatabase(config: DatabaseConfig, logger?: Logger): Pro
   }
 }
 
-export async function migrate(orm: MikroORM): Promise<string[]> {
-  const applied = await orm.migrator.up();
-  return applied.map((m) => m.name);
+/** Any fixed number: the key of the advisory lock that serialises migrations across processes. */
+const MIGRATION_LOCK = 7_363_911;
+
+/**
+ * Brings the schema up to date. On PostgreSQL several replicas may start at once: a session-level
+ * advisory lock, held on a connection of its own, lets one migrate while the others wait.
+ */
+export async function migrate(db: Database): Promise<string[]> {
+  const run = async () => (await db.orm.migrator.up()).map((m) => m.name);
+  if (db.kind === 'pglite') return run(); // one process by construction (lock file)
+
+  const lock = new pg.Client({ connectionString: db.orm.config.get('clientUrl') });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return await run();
+  } finally {
+    await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
+    await lock.end();
+  }
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {
