@@ -8,6 +8,13 @@ import type { App } from './app';
 import { appRouter } from './router';
 import { createContextFactory } from './trpc/context';
 
+export class PortInUseError extends Error {
+  constructor(host: string, port: number) {
+    super(`Port ${port} on ${host} is already in use (another Sufler?). Stop that process or set PORT to a free port.`);
+    this.name = 'PortInUseError';
+  }
+}
+
 export type RunningServer = { server: Server; url: string; close: () => Promise<void> };
 
 const MAX_BODY = '1mb';
@@ -43,10 +50,21 @@ export async function startServer(app: App, options: { host: string; port: numbe
 
   const server = createServer(web);
   const wss = new WebSocketServer({ server, path: '/trpc', maxPayload: 1024 * 1024 });
+  // The HTTP server reports its own errors (EADDRINUSE…) through `listen` below; the WebSocket
+  // server re-emits them, and an unheard 'error' event would crash the process.
+  wss.on('error', (error) => logger.debug({ err: error }, 'websocket server error'));
   const wsHandler = applyWSSHandler({ wss, router: appRouter, createContext, onError, keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 } });
 
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      wsHandler.broadcastReconnectNotification();
+      wss.close();
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new PortInUseError(options.host, options.port)
+          : error,
+      );
+    });
     server.listen(options.port, options.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;

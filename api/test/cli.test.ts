@@ -71,3 +71,16 @@ test('start serves /health on the embedded default and shuts down cleanly on SIG
   expect(exitCode).toBe(0);
   expect(log).toContain('"msg":"stopped"');
 }, 60_000);
+
+test('start on a port already taken says so, and releases the data directory', async () => {
+  const { createServer } = await import('node:net');
+  const blocker = createServer();
+  await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+  const port = String((blocker.address() as { port: number }).port);
+  const env = { SUFLER_DATA_DIR: mkdtempSync(join(tmpdir(), 'sufler-port-')), PORT: port, OLLAMA_URL: 'http://127.0.0.1:9' };
+  const result = sufler(['start'], env);
+  blocker.close();
+  expect(result.code).toBe(1);
+  expect(result.err).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+  expect(sufler(['migrate'], env)).toMatchObject({ code: 0 }); // the lock was released
+});

@@ -8,7 +8,7 @@ import { EnvError, loadEnv } from '../env';
 import { DomainError } from '../errors';
 import { createLogger } from '../logger';
 import { createUser } from '../modules/users/user.service';
-import { startServer } from '../server';
+import { PortInUseError, startServer } from '../server';
 import { readNewPassword } from './read-password';
 
 const databaseConfig = (env: ReturnType<typeof loadEnv>) =>
@@ -25,7 +25,10 @@ program
     const env = loadEnv();
     const logger = createLogger(env);
     const app = await createApp(env, logger);
-    const running = await startServer(app, { host: env.HOST, port: env.PORT });
+    const running = await startServer(app, { host: env.HOST, port: env.PORT }).catch(async (error: unknown) => {
+      await app.close();
+      throw error;
+    });
     logger.info({ url: running.url, database: app.db.kind }, `Sufler is listening on ${running.url}`);
 
     let stopping = false;
@@ -78,7 +81,12 @@ user
 try {
   await program.parseAsync();
 } catch (error) {
-  if (error instanceof EnvError || error instanceof DataDirLockedError || error instanceof DomainError) {
+  if (
+    error instanceof EnvError ||
+    error instanceof DataDirLockedError ||
+    error instanceof DomainError ||
+    error instanceof PortInUseError
+  ) {
     console.error(error.message);
   } else if (error instanceof ZodError) {
     console.error(error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n'));
