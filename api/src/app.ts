@@ -71,8 +71,9 @@ async function ensureFirstAdmin(deps: AppDeps, env: Env): Promise<void> {
     deps.logger.info({ email: env.SUFLER_ADMIN_EMAIL }, 'created the first admin from SUFLER_ADMIN_EMAIL');
     return;
   }
+  const stopFirst = deps.databaseKind === 'pglite' ? 'stop Sufler (Ctrl-C), then run' : 'run';
   deps.logger.warn(
-    'No users yet. Create the first admin with:  npx sufler user add --email you@example.com --role admin' +
-      '  (or set SUFLER_ADMIN_EMAIL and SUFLER_ADMIN_PASSWORD before starting)',
+    `No users yet. To create the first admin, ${stopFirst}:  npx sufler user add --email you@example.com --role admin` +
+      '  (or start with SUFLER_ADMIN_EMAIL and SUFLER_ADMIN_PASSWORD set)',
   );
 }

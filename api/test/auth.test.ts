@@ -90,3 +90,13 @@ describe.each(DATABASES)('auth on %s', (database) => {
     });
   });
 });
+
+test('an empty database gets its first admin from SUFLER_ADMIN_EMAIL / SUFLER_ADMIN_PASSWORD', async () => {
+  const t = await createTestApp('pglite', { SUFLER_ADMIN_EMAIL: 'Szef@Salon.pl', SUFLER_ADMIN_PASSWORD: 'first admin password' });
+  try {
+    const pair = await t.anonymous().auth.login({ email: 'szef@salon.pl', password: 'first admin password' });
+    expect(pair.user).toMatchObject({ email: 'szef@salon.pl', role: 'admin', active: true });
+  } finally {
+    await t.close();
+  }
+});

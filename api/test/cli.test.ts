@@ -59,7 +59,7 @@ test('start serves /health on the embedded default and shuts down cleanly on SIG
       }
     });
   });
-  expect(log).toContain('No users yet. Create the first admin with');
+  expect(log).toContain('No users yet. To create the first admin, stop Sufler (Ctrl-C), then run:  npx sufler user add');
   const health = await fetch(`${url}/health`);
   expect(health.status).toBe(200);
   expect(await health.json()).toMatchObject({ database: { ok: true, kind: 'pglite' } });

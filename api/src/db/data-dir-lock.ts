@@ -8,7 +8,8 @@ export class DataDirLockedError extends Error {
   ) {
     super(
       `The data directory ${dir} is in use by another Sufler process (pid ${pid}). ` +
-        'Stop that process first, or point SUFLER_DATA_DIR at another directory.',
+        'Stop it first (the embedded database serves one process at a time, so commands such as ' +
+        '`sufler user add` run while Sufler is stopped), or point SUFLER_DATA_DIR at another directory.',
     );
     this.name = 'DataDirLockedError';
   }
