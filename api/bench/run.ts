@@ -8,6 +8,7 @@ import { createLogger } from '../src/logger';
 import { createUser } from '../src/modules/users/user.service';
 import { appRouter } from '../src/router';
 import { createCallerFactory } from '../src/trpc/init';
+import { freshPostgres } from '../test/fresh-postgres';
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 
@@ -26,11 +27,13 @@ const FIRST = ['Anna', 'Piotr', 'Łukasz', 'Małgorzata', 'Krzysztof', 'Agnieszk
 const LAST = ['Nowak', 'Kowalski', 'Wiśniewska', 'Wójcik', 'Kamiński', 'Lewandowska', 'Zieliński', 'Szymańska'];
 
 for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] : [])]) {
+  // PostgreSQL: a throwaway database on the server at DATABASE_URL, dropped at the end.
+  const postgres = database === 'postgresql' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
   const env = loadEnv({
     SUFLER_JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
     LOG_LEVEL: 'silent',
     OLLAMA_URL: 'http://127.0.0.1:9',
-    ...(database === 'postgresql' && { DATABASE_URL: process.env.DATABASE_URL }),
+    ...(postgres && { DATABASE_URL: postgres.url }),
   });
   const app = await createApp(env, createLogger(env), { inMemory: true });
   const suffix = Date.now().toString(36);
@@ -53,4 +56,5 @@ for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] 
   await measure('clients.get', 200, (i) => caller.clients.get({ id: ids[i % ids.length]! }));
   await measure('auth.login (argon2id verify)', 20, () => anonymous.auth.login({ email: `bench-${suffix}@example.com`, password: 'bench password 123' }));
   await app.close();
+  await postgres?.drop();
 }

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { Role } from '@sufler/shared';
 import { createApp, type App } from '../src/app';
 import { loadEnv } from '../src/env';
@@ -7,6 +6,7 @@ import { createLogger } from '../src/logger';
 import { createUser } from '../src/modules/users/user.service';
 import { appRouter } from '../src/router';
 import { createCallerFactory } from '../src/trpc/init';
+import { freshPostgres } from './fresh-postgres';
 
 /**
  * Integration tests run on every database this machine has: embedded PGlite always, and the
@@ -18,29 +18,10 @@ export type TestDatabase = (typeof DATABASES)[number];
 export const PASSWORD = 'correct horse battery staple';
 const createCaller = createCallerFactory(appRouter);
 
-/** A throwaway PostgreSQL database on the server at DATABASE_URL; dropped by the returned function. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const admin = new URL(process.env.DATABASE_URL!);
-  const name = `sufler_test_${randomUUID().replaceAll('-', '')}`;
-  const run = async (sql: string) => {
-    const client = new pg.Client({ connectionString: admin.toString() });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await run(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
-}
-
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 export async function createTestApp(database: TestDatabase, vars: Record<string, string> = {}) {
-  const postgres = database === 'postgresql' ? await freshPostgres() : undefined;
+  const postgres = database === 'postgresql' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
   const env = loadEnv({
     SUFLER_JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     LOG_LEVEL: 'silent',
