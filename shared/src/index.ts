@@ -5,3 +5,4 @@ export * from './schemas/client';
 export * from './schemas/session';
 export * from './schemas/feedback';
 export * from './domain/fold-for-search';
+export * from './domain/hashed-ngram-embedding';
