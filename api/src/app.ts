@@ -1,5 +1,5 @@
 import type { Env } from './env';
-import { migrate, openDatabase, type Database } from './db/orm';
+import { databaseConfigFrom, migrate, openDatabase, type Database } from './db/orm';
 import { createHealthCheck } from './health';
 import type { Logger } from './logger';
 import { createAuthService } from './modules/auth/auth.service';
@@ -22,10 +22,7 @@ export type App = {
  */
 export async function createApp(env: Env, logger: Logger, options: { inMemory?: boolean } = {}): Promise<App> {
   const dataDir = options.inMemory ? undefined : env.SUFLER_DATA_DIR;
-  const db = await openDatabase(
-    env.DATABASE_URL ? { kind: 'postgresql', url: env.DATABASE_URL } : { kind: 'pglite', ...(dataDir && { dataDir }) },
-    logger,
-  );
+  const db = await openDatabase(databaseConfigFrom(env.DATABASE_URL, dataDir), logger);
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'database migrated');

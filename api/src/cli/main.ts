@@ -3,7 +3,7 @@ import { ROLES, type Role } from '@sufler/shared';
 import { ZodError } from 'zod';
 import { createApp } from '../app';
 import { DataDirLockedError } from '../db/data-dir-lock';
-import { migrate, openDatabase } from '../db/orm';
+import { databaseConfigFrom, migrate, openDatabase } from '../db/orm';
 import { EnvError, loadEnv } from '../env';
 import { DomainError } from '../errors';
 import { createLogger } from '../logger';
@@ -11,10 +11,6 @@ import { createUser } from '../modules/users/user.service';
 import { PortInUseError, startServer } from '../server';
 import { readNewPassword } from './read-password';
 
-const databaseConfig = (env: ReturnType<typeof loadEnv>) =>
-  env.DATABASE_URL
-    ? ({ kind: 'postgresql', url: env.DATABASE_URL } as const)
-    : ({ kind: 'pglite', dataDir: env.SUFLER_DATA_DIR } as const);
 
 const program = new Command('sufler').description('Sufler: AI sales co-pilot').showHelpAfterError();
 
@@ -50,7 +46,7 @@ program
   .description('bring the database schema up to date')
   .action(async () => {
     const env = loadEnv();
-    const db = await openDatabase(databaseConfig(env));
+    const db = await openDatabase(databaseConfigFrom(env.DATABASE_URL, env.SUFLER_DATA_DIR));
     try {
       const applied = await migrate(db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
@@ -68,7 +64,7 @@ user
   .action(async (options: { email: string; role: Role }) => {
     const env = loadEnv();
     const password = await readNewPassword();
-    const db = await openDatabase(databaseConfig(env));
+    const db = await openDatabase(databaseConfigFrom(env.DATABASE_URL, env.SUFLER_DATA_DIR));
     try {
       await migrate(db);
       const created = await createUser(db.orm.em.fork(), { email: options.email, role: options.role, password });

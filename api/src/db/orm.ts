@@ -33,6 +33,12 @@ const baseOptions = (logger?: Logger): Options => ({
   ...(logger && { loggerFactory: () => ({ log: () => {}, error: (_ns, msg) => logger.error(msg), warn: (_ns, msg) => logger.warn(msg), logQuery: () => {}, setDebugMode: () => {}, isEnabled: () => false }) }),
 });
 
+/** PostgreSQL when DATABASE_URL is set; otherwise PGlite in `dataDir` (undefined: in memory). */
+export function databaseConfigFrom(databaseUrl: string | undefined, dataDir: string | undefined): DatabaseConfig {
+  if (databaseUrl) return { kind: 'postgresql', url: databaseUrl };
+  return dataDir ? { kind: 'pglite', dataDir } : { kind: 'pglite' };
+}
+
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<Database> {
   if (config.kind === 'postgresql') {
