@@ -1,6 +1,10 @@
 import type { Env } from './env';
 import { databaseConfigFrom, migrate, openDatabase, type Database } from './db/orm';
+import { createBrain } from './brain';
 import { createHealthCheck } from './health';
+import { createAnalysisService } from './modules/analysis/analysis.service';
+import { createSummarizeSessionJob } from './modules/analysis/summarize-session.job';
+import { createDatabaseUsageStore } from './modules/llm/usage-store';
 import type { Logger } from './logger';
 import { createAuthService } from './modules/auth/auth.service';
 import { resolveJwtSecret } from './modules/auth/jwt-secret';
@@ -23,6 +27,7 @@ export type App = {
 export async function createApp(env: Env, logger: Logger, options: { inMemory?: boolean } = {}): Promise<App> {
   const dataDir = options.inMemory ? undefined : env.SUFLER_DATA_DIR;
   const db = await openDatabase(databaseConfigFrom(env.DATABASE_URL, dataDir), logger);
+  let stopQueue = async () => {};
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'database migrated');
@@ -33,7 +38,15 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
     });
     const queue = createQueue({ orm: db.orm, kind: db.kind, logger });
     await queue.start();
+    stopQueue = () => queue.stop();
     await queue.work('ping', async ({ sentAt }) => ({ pong: true, queuedMs: Date.now() - sentAt }));
+
+    const brain = await createBrain(env, { orm: db.orm, logger, usage: createDatabaseUsageStore(db.orm) });
+    await queue.work('summarizeSession', createSummarizeSessionJob(db.orm, brain.analyzer));
+    logger.info(
+      { index: brain.index, entries: brain.knowledge.entries.size, models: brain.llm ? env.OLLAMA_MODELS : [] },
+      brain.llm ? 'co-pilot ready' : 'co-pilot ready in rules mode (SUFLER_LLM=off)',
+    );
 
     const deps: AppDeps = {
       orm: db.orm,
@@ -42,6 +55,11 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       accessTokens,
       auth: createAuthService({ accessTokens, refreshTtlSeconds: env.SUFLER_REFRESH_TOKEN_TTL }),
       queue,
+      brain: {
+        analysis: createAnalysisService({ analyzer: brain.analyzer, queue, summaryTokens: env.SUFLER_SUMMARY_TOKENS }),
+        knowledge: brain.knowledge,
+        llm: brain.llm,
+      },
     };
     await ensureFirstAdmin(deps, env);
     return {
@@ -54,6 +72,7 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       },
     };
   } catch (error) {
+    await stopQueue();
     await db.close();
     throw error;
   }

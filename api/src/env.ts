@@ -25,6 +25,31 @@ export const EnvSchema = z.object({
   SUFLER_ADMIN_PASSWORD: z.string().min(12, 'must have at least 12 characters').max(256).optional(),
   OLLAMA_URL: url.default('http://127.0.0.1:11434'),
   OLLAMA_API_KEY: z.string().min(1).optional(),
+  /** Chat models to try in order; later ones take over on errors, timeouts and daily limits. */
+  OLLAMA_MODELS: z
+    .string()
+    .default('gpt-oss:120b,gpt-oss:20b')
+    .transform((v) => v.split(',').map((m) => m.trim()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[\w.:/-]+$/, 'model names separated by commas')).min(1)),
+  OLLAMA_THINK: z
+    .enum(['low', 'medium', 'high', 'off'])
+    .default('low')
+    .transform((v) => (v === 'off' ? false : v)),
+  /** Milliseconds to wait for a model's first chunk, and at most between two chunks. */
+  OLLAMA_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** Tokens per model per day; past it the next model of the chain is used. Empty: no limit. */
+  OLLAMA_DAILY_TOKEN_LIMIT: z.coerce.number().int().min(1).optional(),
+  /** Off: always rules mode (no model calls at all). */
+  SUFLER_LLM: z.enum(['on', 'off']).default('on'),
+  /** Which embedder fills the knowledge index: the built-in one, or Ollama's OLLAMA_EMBED_MODEL. */
+  SUFLER_EMBEDDER: z.enum(['offline', 'ollama']).default('offline'),
+  OLLAMA_EMBED_MODEL: z.string().trim().min(1).default('all-minilm'),
+  QDRANT_URL: url.optional(),
+  QDRANT_API_KEY: z.string().min(1).optional(),
+  /** Folder of the knowledge pack (YAML files); empty: the bundled EV dealership pack. */
+  SUFLER_KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
+  /** A session's notes past this many tokens (about 4 characters each) are folded into its summary. */
+  SUFLER_SUMMARY_TOKENS: z.coerce.number().int().min(200).max(100_000).default(1500),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

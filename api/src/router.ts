@@ -1,6 +1,9 @@
+import { analysisRouter } from './modules/analysis/analysis.router';
+import { chatRouter } from './modules/analysis/chat.router';
 import { authRouter } from './modules/auth/auth.router';
 import { clientsRouter } from './modules/clients/client.router';
 import { feedbackRouter } from './modules/feedback/feedback.router';
+import { knowledgeRouter } from './modules/knowledge/knowledge.router';
 import { sessionsRouter } from './modules/sessions/session.router';
 import { systemRouter } from './modules/system/system.router';
 import { router } from './trpc/init';
@@ -10,6 +13,9 @@ export const appRouter = router({
   clients: clientsRouter,
   sessions: sessionsRouter,
   feedback: feedbackRouter,
+  analysis: analysisRouter,
+  chat: chatRouter,
+  knowledge: knowledgeRouter,
   system: systemRouter,
 });
 

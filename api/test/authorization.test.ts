@@ -27,6 +27,11 @@ const EXPECTED: Record<string, Access> = {
   'sessions.list': 'authenticated',
   'sessions.get': 'authenticated',
   'feedback.rate': 'authenticated',
+  'analysis.observe': 'authenticated',
+  'analysis.regenerate': 'authenticated',
+  'analysis.strategy': 'authenticated',
+  'chat.send': 'authenticated',
+  'knowledge.search': 'authenticated',
   'system.pingJob': ['admin'],
 };
 

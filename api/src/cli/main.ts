@@ -7,8 +7,11 @@ import { databaseConfigFrom, migrate, openDatabase } from '../db/orm';
 import { EnvError, loadEnv } from '../env';
 import { DomainError } from '../errors';
 import { createLogger } from '../logger';
+import { KnowledgePackError } from '../modules/knowledge/load-pack';
 import { createUser } from '../modules/users/user.service';
 import { PortInUseError, startServer } from '../server';
+import { runAnalyze } from './analyze-command';
+import { runKnowledgeLoad } from './knowledge-command';
 import { readNewPassword } from './read-password';
 
 
@@ -74,6 +77,23 @@ user
     }
   });
 
+program
+  .command('analyze')
+  .description('analyse a note with the co-pilot (no database needed); text from the arguments or stdin')
+  .argument('[text...]', 'the note; read from stdin when absent')
+  .option('--json', 'print the analysis as JSON')
+  .option('--jsonl', 'read {"id","text"} lines from stdin, print one JSON result per line')
+  .action(async (words: string[], options: { json?: boolean; jsonl?: boolean }) => {
+    process.exitCode = await runAnalyze(loadEnv(), words, options);
+  });
+
+program
+  .command('knowledge')
+  .description('the knowledge pack')
+  .command('load')
+  .description('validate the knowledge pack and re-index it')
+  .action(() => runKnowledgeLoad(loadEnv()));
+
 try {
   await program.parseAsync();
 } catch (error) {
@@ -81,7 +101,8 @@ try {
     error instanceof EnvError ||
     error instanceof DataDirLockedError ||
     error instanceof DomainError ||
-    error instanceof PortInUseError
+    error instanceof PortInUseError ||
+    error instanceof KnowledgePackError
   ) {
     console.error(error.message);
   } else if (error instanceof ZodError) {

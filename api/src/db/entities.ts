@@ -2,11 +2,12 @@ import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
 import { ClientEntity } from '../modules/clients/client.entity';
 import { FeedbackEntity } from '../modules/feedback/feedback.entity';
+import { LlmUsageEntity } from '../modules/llm/llm-usage.entity';
 import { InteractionEntity } from '../modules/sessions/interaction.entity';
 import { SessionEntity } from '../modules/sessions/session.entity';
 import { UserEntity } from '../modules/users/user.entity';
 
-/** Every entity the ORM knows; the initial migration creates exactly these tables. */
+/** Every entity the ORM knows; the migrations create exactly these tables. */
 export const entities = [
   UserEntity,
   RefreshTokenEntity,
@@ -15,4 +16,5 @@ export const entities = [
   InteractionEntity,
   FeedbackEntity,
   AuditLogEntity,
+  LlmUsageEntity,
 ];

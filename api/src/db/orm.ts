@@ -29,6 +29,8 @@ const baseOptions = (logger?: Logger): Options => ({
   extensions: [Migrator],
   migrations: { migrationsList: migrations, silent: true, snapshot: false, transactional: true, allOrNothing: true },
   debug: false,
+  // The knowledge index's own tables: created by the pgvector adapter when the extension exists.
+  schemaGenerator: { skipTables: ['knowledge_vector', 'knowledge_index_meta'] },
   allowGlobalContext: false,
   ...(logger && { loggerFactory: () => ({ log: () => {}, error: (_ns, msg) => logger.error(msg), warn: (_ns, msg) => logger.warn(msg), logQuery: () => {}, setDebugMode: () => {}, isEnabled: () => false }) }),
 });

@@ -7,6 +7,11 @@ import { z } from 'zod';
 export const JOBS = {
   /** Proves the wiring end to end: enqueue, work, complete. */
   ping: { name: 'system.ping', data: z.object({ sentAt: z.number() }) },
+  /** Folds a session's older observations (up to `upTo`) into its running summary. */
+  summarizeSession: {
+    name: 'analysis.summarize-session',
+    data: z.object({ sessionId: z.uuid(), upTo: z.number().int().min(1) }),
+  },
 } as const;
 
 export type JobName = keyof typeof JOBS;

@@ -1,7 +1,10 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { LlmGateway } from '../adapters/ollama/llm-gateway';
 import type { DatabaseKind } from '../db/orm';
 import type { Logger } from '../logger';
+import type { AnalysisService } from '../modules/analysis/analysis.service';
 import type { AuthService } from '../modules/auth/auth.service';
+import type { KnowledgeBase } from '../modules/knowledge/knowledge-base';
 import type { AccessTokens } from '../modules/auth/tokens';
 import type { Queue } from '../queue/queue';
 
@@ -13,6 +16,8 @@ export type AppDeps = {
   accessTokens: AccessTokens;
   auth: AuthService;
   queue: Queue;
+  /** The co-pilot: analysis on sessions, the knowledge index, and the model chain (null: rules mode only). */
+  brain: { analysis: AnalysisService; knowledge: KnowledgeBase; llm: LlmGateway | null };
 };
 
 /** Outer context: the transport's part, i.e. the bearer token the caller presented, if any. */

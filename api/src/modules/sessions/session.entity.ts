@@ -16,6 +16,12 @@ export const SessionEntity = defineEntity({
     endedAt: p.datetime().nullable(),
     summary: p.text().nullable(),
     keyFacts: p.json<KeyFacts>().default('{}'),
+    /** How many of the session's observations the summary already covers. */
+    summarizedCount: p.integer().default(0),
+    /** Ids of every next move shown in this session: "regenerate" never offers them again. */
+    shownSuggestions: p.json<string[]>().default('[]'),
+    /** The last full strategy and the session state it was made for (see analysis `strategy`). */
+    strategyCache: p.json<{ key: string; value: unknown }>().nullable(),
   },
 });
 export type SessionRow = InferEntity<typeof SessionEntity>;

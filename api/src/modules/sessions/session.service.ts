@@ -39,8 +39,8 @@ export async function findVisibleSession(em: EntityManager, actor: Actor, id: st
 }
 
 /**
- * Starts a session with a client. The newest earlier session's key facts carry over, so the co-pilot
- * starts with everything already known about the client.
+ * Starts a session with a client. The newest earlier session's key facts and running summary carry
+ * over, so the co-pilot starts with everything already known about the client.
  */
 export async function startSession(em: EntityManager, actor: Actor, clientId: string): Promise<Session> {
   const client = await findVisibleClient(em, actor, clientId);
@@ -50,6 +50,7 @@ export async function startSession(em: EntityManager, actor: Actor, clientId: st
     client,
     user: actor.id,
     keyFacts: previous?.keyFacts ?? {},
+    summary: previous?.summary ?? null,
   });
   audit(em, { actor, action: 'create', entity: 'session', entityId: session.id, detail: { clientId } });
   await em.flush();

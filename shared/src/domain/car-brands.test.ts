@@ -1,0 +1,17 @@
+import { expect, test } from 'vitest';
+import { CAR_BRANDS, OWN_BRAND } from './car-brands';
+
+test('brand names are unique and the dealer’s own brand is among them', () => {
+  const names = CAR_BRANDS.map((b) => b.name);
+  expect(new Set(names).size).toBe(names.length);
+  expect(names).toContain(OWN_BRAND);
+});
+
+test('every pattern is a folded regular expression without capture groups', () => {
+  for (const pattern of CAR_BRANDS.flatMap((brand) => [brand.pattern, ...brand.models.map((m) => m.pattern)])) {
+    expect(() => new RegExp(pattern)).not.toThrow();
+    expect(pattern).toBe(pattern.toLowerCase());
+    expect(pattern).not.toMatch(/[ąćęłńóśźż]/);
+    expect(pattern).not.toMatch(/\((?!\?)/); // the combined pattern numbers its own groups
+  }
+});

@@ -1,0 +1,157 @@
+import type { ArchetypeScore, Signal, Suggestion } from '../schemas/analysis';
+import type { Archetype, KnowledgeModule, Localized } from '../schemas/knowledge-pack';
+import type { Language, ModuleId, SignalId, SuggestionKind } from '../schemas/vocabulary';
+import { foldForSearch } from './fold-for-search';
+
+export type NextMovesInput = {
+  archetypes: Pick<Archetype, 'id' | 'name' | 'playbook'>[];
+  modules: Pick<KnowledgeModule, 'id' | 'name' | 'strategies'>[];
+  distribution: ArchetypeScore[];
+  signals: Signal[];
+  activeModules: ModuleId[];
+  readiness: number;
+  funDriveRisk: number;
+  language: Language;
+  /** Ids already shown in this session: never offered again. */
+  exclude: ReadonlySet<string>;
+};
+
+type Candidate = Suggestion & { priority: number };
+
+/** Signals that mean the client has raised an objection: answer it before anything else. */
+const OBJECTION_SIGNALS: SignalId[] = ['price_objection', 'technical_doubt', 'competitor_comparison', 'delay', 'decision_maker_absent'];
+
+/**
+ * Word stems (folded) that tie a playbook objection to the objection signal it answers, so a price
+ * objection gets the price answer and not the battery one.
+ */
+const OBJECTION_TOPICS: Partial<Record<SignalId, string[]>> = {
+  price_objection: ['drog', 'cen', 'koszt', 'tani', 'rabat', 'upust', 'rat', 'expens', 'price', 'cost', 'cheap', 'discount', 'afford'],
+  technical_doubt: ['bater', 'zasieg', 'ladow', 'prad', 'zim', 'awari', 'serwis', 'batter', 'range', 'charg', 'winter', 'reliab'],
+  competitor_comparison: ['konkur', 'inn', 'porown', 'compet', 'other', 'compar'],
+  delay: ['zastanow', 'namysl', 'pozniej', 'czek', 'pospiech', 'think', 'later', 'wait', 'hurry'],
+  decision_maker_absent: ['zon', 'maz', 'partner', 'szef', 'zarzad', 'decyd', 'wife', 'husband', 'boss', 'board', 'decid'],
+};
+
+/** How well an objection line fits the signals raised: 1 per matching topic stem found in it. */
+function topicFit(objection: string, raised: Signal[]): number {
+  const words = foldForSearch(objection).split(/[^\p{L}\p{N}]+/u);
+  let fit = 0;
+  for (const signal of raised) {
+    const stems = OBJECTION_TOPICS[signal.id] ?? [];
+    if (words.some((w) => stems.some((stem) => w.startsWith(stem)))) fit += signal.strength;
+  }
+  return fit;
+}
+
+const T = {
+  fits: { pl: 'Pasuje do archetypu', en: 'Fits the archetype' },
+  objection: { pl: 'Klient zgłosił zastrzeżenie', en: 'The client raised an objection' },
+  module: { pl: 'Temat rozmowy', en: 'Topic in the conversation' },
+  ready: { pl: 'Wysoka gotowość do zakupu', en: 'High purchase readiness' },
+  funDrive: { pl: 'Ryzyko jazdy „dla frajdy”: najpierw zakwalifikuj', en: 'Fun-drive risk: qualify first' },
+} satisfies Record<string, Localized>;
+
+/**
+ * Rules-mode next moves: 4 lines from the playbooks of the leading archetypes and the strategies of
+ * the active modules, chosen for the situation (an objection first, a close when the client is
+ * ready, qualifying questions when a free ride is the risk), different kinds where possible, and
+ * none that was shown before in the session. Ids are stable (`pb:…`, `st:…`) so "shown" and
+ * feedback refer to the same line across requests.
+ */
+export function chooseNextMoves(input: NextMovesInput, count = 4): Suggestion[] {
+  // The three leading archetypes usually have plenty; after many regenerations widen to all ten,
+  // and only when every line was shown start again from the best.
+  for (const [leaders, exclude] of [
+    [3, input.exclude],
+    [10, input.exclude],
+    [10, new Set<string>()],
+  ] as const) {
+    const fresh = candidatesFor(input, leaders).filter((c) => !exclude.has(c.id));
+    if (fresh.length >= count || exclude.size === 0) {
+      return pickDiverse(fresh.sort((a, b) => b.priority - a.priority), count).map(({ priority: _p, ...suggestion }) => suggestion);
+    }
+  }
+  return [];
+}
+
+function candidatesFor(input: NextMovesInput, leaderCount: number): Candidate[] {
+  const lang = input.language;
+  const leaders = input.distribution.slice(0, leaderCount);
+  const objections = input.signals.filter((s) => OBJECTION_SIGNALS.includes(s.id) && s.strength >= 0.3);
+  const candidates: Candidate[] = [];
+
+  leaders.forEach((leader, rank) => {
+    const archetype = input.archetypes.find((a) => a.id === leader.id);
+    if (!archetype) return;
+    const weight = leader.probability * (1 - rank * 0.15);
+    const basedOn = [`archetype:${archetype.id}`];
+    const why = `${T.fits[lang]}: ${archetype.name[lang]} (${Math.round(leader.probability * 100)}%)`;
+    const add = (kind: SuggestionKind, section: string, lines: Localized[], boost: number, extra?: string, extraBasedOn: string[] = []) =>
+      lines.forEach((line, i) =>
+        candidates.push({
+          id: `pb:${archetype.id}:${section}:${i}`,
+          kind,
+          text: line[lang],
+          rationale: extra ? `${extra}. ${why}` : why,
+          basedOn: [...basedOn, ...extraBasedOn],
+          priority: weight + boost - i * 0.01,
+        }),
+      );
+    const objectionWhy = objections.length ? `${T.objection[lang]}: „${objections[0]!.evidence}”` : undefined;
+    archetype.playbook.objections.forEach((o, i) =>
+      candidates.push({
+        id: `pb:${archetype.id}:objections:${i}`,
+        kind: 'objection_handling',
+        text: `${o.objection[lang]} → ${o.response[lang]}`,
+        rationale: objectionWhy ? `${objectionWhy}. ${why}` : why,
+        basedOn: [...basedOn, ...objections.slice(0, 2).map((s) => `signal:${s.id}`)],
+        // An objection that answers what the client raised beats the leader's generic one.
+        priority: objections.length ? weight * 0.5 + 1 + Math.min(1, topicFit(`${o.objection.pl} ${o.objection.en}`, objections)) : weight - 0.3 - i * 0.01,
+      }),
+    );
+    add('question', 'questions', archetype.playbook.questions, input.funDriveRisk >= 50 ? 0.6 : 0.2, input.funDriveRisk >= 50 ? T.funDrive[lang] : undefined);
+    add('argument', 'arguments', archetype.playbook.arguments, 0.1);
+    add('close', 'closing', archetype.playbook.closing, input.readiness >= 60 ? 0.8 : -0.4, input.readiness >= 60 ? T.ready[lang] : undefined);
+    add('next_step', 'nextSteps', archetype.playbook.nextSteps, 0);
+  });
+
+  // Module strategies are written in Polish (the knowledge pack's language).
+  if (lang === 'pl') {
+    for (const id of input.activeModules) {
+      const module = input.modules.find((m) => m.id === id);
+      if (!module) continue;
+      module.strategies.forEach((strategy, i) => {
+        const served = leaders.find((l) => strategy.archetypes.includes(l.id));
+        candidates.push({
+          id: `st:${module.id}:${strategy.id}`,
+          kind: 'argument',
+          text: strategy.text,
+          rationale: `${T.module[lang]}: ${module.name[lang]}`,
+          basedOn: [`module:${module.id}`, ...(served ? [`archetype:${served.id}`] : [])],
+          priority: 0.45 + (served ? served.probability : 0) - i * 0.01,
+        });
+      });
+    }
+  }
+
+  return candidates;
+}
+
+/** The best candidates, at most one per kind until every kind had its turn, then the best of the rest. */
+function pickDiverse(sorted: Candidate[], count: number): Candidate[] {
+  const picked: Candidate[] = [];
+  const kinds = new Set<SuggestionKind>();
+  for (const candidate of sorted) {
+    if (picked.length === count) break;
+    if (!kinds.has(candidate.kind)) {
+      picked.push(candidate);
+      kinds.add(candidate.kind);
+    }
+  }
+  for (const candidate of sorted) {
+    if (picked.length === count) break;
+    if (!picked.includes(candidate)) picked.push(candidate);
+  }
+  return picked;
+}
