@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 
 const BIN = resolve(import.meta.dirname, '../bin/sufler.mjs');
 
@@ -83,4 +83,53 @@ test('start on a port already taken says so, and releases the data directory', a
   expect(result.code).toBe(1);
   expect(result.err).toContain(`Port ${port} on 127.0.0.1 is already in use`);
   expect(sufler(['migrate'], env)).toMatchObject({ code: 0 }); // the lock was released
+});
+
+describe('sufler analyze', () => {
+  // No database anywhere: DATABASE_URL empty and a data directory that must stay untouched.
+  const dataDir = mkdtempSync(join(tmpdir(), 'sufler-analyze-'));
+  const env = { SUFLER_DATA_DIR: join(dataDir, 'never-created'), SUFLER_LLM: 'off' };
+
+  test('--json prints the analysis of the argument, with all 10 archetypes sorted and 4 suggestions', () => {
+    const run = sufler(['analyze', '--json', 'Klient ma dwoje dzieci, pyta o isofix i bezpieczeństwo. Budżet 200 tys. zł.'], env);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out) as Record<string, unknown> & { archetypes: { id: string; probability: number }[] };
+    expect(result).toMatchObject({ mode: 'rules', model: null, language: 'pl', modules: expect.arrayContaining(['family']) });
+    expect(result.archetypes).toHaveLength(10);
+    expect(result.archetypes[0]!.id).toBe('family_guardian');
+    const probabilities = result.archetypes.map((a) => a.probability);
+    expect(probabilities).toEqual([...probabilities].sort((a, b) => b - a));
+    expect(Object.keys(result.scores as object).sort()).toEqual(['funDriveRisk', 'lossRisk', 'potential', 'readiness']);
+    expect(result.suggestions).toHaveLength(4);
+    expect(existsSync(env.SUFLER_DATA_DIR)).toBe(false);
+  });
+
+  test('--jsonl answers each line in order, and a bad line with an error (exit 1) without stopping', () => {
+    const lines = [
+      JSON.stringify({ id: 'a', text: 'Wife decides; they think it is too expensive, maybe next year.' }),
+      '{not json',
+      JSON.stringify({ id: 'c', text: '' }),
+      JSON.stringify({ id: 7, text: 'Firma, leasing operacyjny, 3 auta do floty, odliczenie VAT.' }),
+    ];
+    const run = sufler(['analyze', '--jsonl'], env, `${lines.join('\n')}\n`);
+    expect(run.code).toBe(1);
+    const out = run.out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out.map((o) => o.id)).toEqual(['a', null, 'c', '7']);
+    expect(out[0]).toMatchObject({ mode: 'rules', language: 'en' });
+    expect(out[1]!.error).toBeTruthy();
+    expect(out[2]!.error).toMatch(/text/);
+    expect(out[3]).toMatchObject({ language: 'pl', modules: expect.arrayContaining(['company_fleet']) });
+    for (const o of [out[0]!, out[3]!]) {
+      expect(o.archetypes).toHaveLength(10);
+      expect(o.suggestions).toHaveLength(4);
+    }
+  });
+
+  test('reads the text from stdin and prints a readable report', () => {
+    const run = sufler(['analyze'], env, 'Chce się tylko przejechać w weekend, nie planuje zakupu.\n');
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Tryb: rules/);
+    expect(run.out).toMatch(/Następne ruchy:\n {2}1\. \[/);
+    expect(sufler(['analyze'], env, '   \n')).toMatchObject({ code: 1 });
+  });
 });

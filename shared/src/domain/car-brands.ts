@@ -74,3 +74,22 @@ export const CAR_BRANDS: CarBrand[] = [
   { name: 'Maserati', pattern: 'maserati', models: [] },
   { name: 'Lotus', pattern: 'lotus(?:a|em|ie)?', cased: true, models: [m('Eletre', 'eletre', ALONE)] },
 ];
+
+/**
+ * The usual spelling of a model read by its shape from folded text:
+ * "a4" → "A4", "ix3" → "iX3", "ev6" → "EV6", "e-208" → "e-208", "cx-5" → "CX-5", "q4 e-tron" → "Q4 e-tron".
+ */
+export function formatModelName(raw: string): string {
+  return raw
+    .split(' ')
+    .map((part) => {
+      if (/^e-?tron$/.test(part)) return 'e-tron';
+      const m = /^([a-z]*)(-?)(\d*)([a-z]*)$/.exec(part);
+      if (!m) return part;
+      const [, lead = '', dash = '', digits = '', tail = ''] = m;
+      if (lead === 'e' && dash) return `e-${digits}${tail}`;
+      const head = lead.startsWith('i') && lead.length <= 2 ? `i${lead.slice(1).toUpperCase()}` : lead.toUpperCase();
+      return `${head}${dash}${digits}${tail}`;
+    })
+    .join(' ');
+}

@@ -20,7 +20,8 @@ const INDEX = { pl: indexFor('pl'), en: indexFor('en') };
 
 /** Pronouns, clitics and copulas: they sit between a negation and its word without using up its reach. */
 const TRANSPARENT = new Set(
-  'mu jej im mi go ja nam wam ich sie jest byl byla bylo sa byly bedzie to it is was be been he she they him her them me i that this a the'.split(' '),
+  `mu jej im mi go ja nam wam ich sie jest byl byla bylo sa byly bedzie to
+   it is was be been he she they him her them me i that this a the`.split(/\s+/),
 );
 const NEGATION_REACH = 3;
 const MODIFIER_REACH = 2;
@@ -33,7 +34,9 @@ function bestHits(hits: TermHit<Entry>[]): Map<number, TermHit<Entry>> {
   const best = new Map<number, TermHit<Entry>>();
   for (const hit of hits) {
     const current = best.get(hit.start);
-    if (!current || hit.end - hit.start > current.end - current.start || (hit.end === current.end && hit.payload.length > current.payload.length)) {
+    const longer = current && hit.end - hit.start > current.end - current.start;
+    const moreSpecific = current && hit.end === current.end && hit.payload.length > current.payload.length;
+    if (!current || longer || moreSpecific) {
       best.set(hit.start, hit);
     }
   }
@@ -90,7 +93,8 @@ export function analyzeSentiment(text: string, language: Language, words: Words 
     const factor = SENTIMENT_MODIFIERS[word];
     if (factor !== undefined) {
       // "nie bardzo" = "not really": under a negation an intensifier softens instead.
-      modifier = { factor: negation ? 0.6 : (modifier?.factor ?? 1) * factor, from: modifier?.from ?? i, reach: MODIFIER_REACH };
+      const combined = negation ? 0.6 : (modifier?.factor ?? 1) * factor;
+      modifier = { factor: combined, from: modifier?.from ?? i, reach: MODIFIER_REACH };
       continue;
     }
     if (SENTIMENT_CONTRASTS.has(word)) {

@@ -12,7 +12,9 @@ const compiled = new WeakMap<Modules, TermIndex<number>>();
 function indexOf(modules: Modules): TermIndex<number> {
   let index = compiled.get(modules);
   if (!index) {
-    index = createTermIndex(modules.flatMap((module, position) => module.keywords.map((term) => ({ term, payload: position }))));
+    index = createTermIndex(
+      modules.flatMap((module, position) => module.keywords.map((term) => ({ term, payload: position }))),
+    );
     compiled.set(modules, index);
   }
   return index;

@@ -4,7 +4,7 @@ import { SIGNAL_IDS, type SignalId } from '../schemas/vocabulary';
 import { isTradeInCar } from './extract-cars';
 import { isDistantTimeline, isNearTermTimeline } from './extract-timeline';
 import { quoteWords, type Words } from './match-terms';
-import { isNegatedAt } from './negation';
+import { isNegatedAt, isNegator } from './negation';
 import { createTermIndex, type TermHit, type TermIndex } from './term-index';
 
 type Term = { id: SignalId; strength: number };
@@ -13,7 +13,9 @@ const compiled = new WeakMap<SignalLexicon, TermIndex<Term>>();
 function indexOf(lexicon: SignalLexicon): TermIndex<Term> {
   let index = compiled.get(lexicon);
   if (!index) {
-    index = createTermIndex(lexicon.flatMap(({ id, terms }) => terms.map(({ term, strength }) => ({ term, payload: { id, strength } }))));
+    index = createTermIndex(
+      lexicon.flatMap(({ id, terms }) => terms.map(({ term, strength }) => ({ term, payload: { id, strength } }))),
+    );
     compiled.set(lexicon, index);
   }
   return index;
@@ -42,25 +44,43 @@ function derived(entities: Entity[], sentiment: Sentiment & { evidence?: readonl
   for (const e of entities) {
     if (e.kind === 'budget') {
       out.push(['budget_stated', 0.8, e.evidence]);
-      if (e.value.includes('/mies.')) out.push(['financing_interest', 0.5, e.evidence]); // a monthly rate is a financing question
+      // A monthly rate is a financing question.
+      if (e.value.includes('/mies.')) out.push(['financing_interest', 0.5, e.evidence]);
     }
     if (e.kind === 'business_use') out.push(['business_use', 0.7, e.evidence]);
     if (e.kind === 'family' && CHILDREN.test(e.value)) out.push(['family_needs', 0.6, e.evidence]);
-    if (e.kind === 'timeline' && isNearTermTimeline(e.value)) out.push(['urgency', e.value === 'asap' ? 0.85 : 0.7, e.evidence]);
+    if (e.kind === 'timeline' && isNearTermTimeline(e.value)) {
+      out.push(['urgency', e.value === 'asap' ? 0.85 : 0.7, e.evidence]);
+    }
     if (e.kind === 'timeline' && isDistantTimeline(e.value)) out.push(['delay', 0.4, e.evidence]);
     if (e.kind === 'competitor') out.push(['competitor_comparison', 0.6, e.evidence]);
     if (isTradeInCar(e)) out.push(['trade_in', 0.8, e.evidence]);
   }
-  const mood = sentiment.label === 'positive' ? 'positive_emotion' : sentiment.label === 'negative' ? 'negative_emotion' : null;
-  if (mood) out.push([mood, Math.abs(sentiment.score), (sentiment.evidence ?? []).join(', ')]);
+  const mood = { positive: 'positive_emotion', negative: 'negative_emotion', neutral: null } as const;
+  const id = mood[sentiment.label];
+  if (id) out.push([id, Math.abs(sentiment.score), (sentiment.evidence ?? []).join(', ')]);
   return out;
 }
 
+/** Whether a hit lies inside one of the character ranges. */
+const within = (ranges: [number, number][], words: Words, hit: TermHit<Term>) =>
+  ranges.some(([from, to]) => words.spans[hit.start]![0] >= from && words.spans[hit.end - 1]![1] <= to);
+
+/** Where in the text the client's own car is named (its evidence), as character ranges. */
+function ownCarSpans(words: Words, entities: Entity[]): [number, number][] {
+  return entities.flatMap((e): [number, number][] => {
+    const at = e.kind === 'current_car' ? words.text.indexOf(e.evidence) : -1;
+    return at >= 0 ? [[at, at + e.evidence.length]] : [];
+  });
+}
+
 /** Per signal, the hits that do not overlap one another, strongest first: "jazdę próbną" counts once. */
-function distinctHits(hits: TermHit<Term>[], words: Words): Map<SignalId, { strength: number; quote: string; start: number }[]> {
+type Kept = { strength: number; quote: string; start: number };
+
+function distinctHits(hits: TermHit<Term>[], words: Words): Map<SignalId, Kept[]> {
   const bySignal = new Map<SignalId, TermHit<Term>[]>();
   for (const hit of hits) bySignal.set(hit.payload.id, [...(bySignal.get(hit.payload.id) ?? []), hit]);
-  const result = new Map<SignalId, { strength: number; quote: string; start: number }[]>();
+  const result = new Map<SignalId, Kept[]>();
   for (const [id, list] of bySignal) {
     const kept: TermHit<Term>[] = [];
     const phrases = new Set<string>();
@@ -74,7 +94,7 @@ function distinctHits(hits: TermHit<Term>[], words: Words): Map<SignalId, { stre
     }
     result.set(
       id,
-      kept.map((hit) => ({ strength: hit.payload.strength, quote: quoteWords(words, hit.start, hit.end), start: hit.start })),
+      kept.map((hit): Kept => ({ strength: hit.payload.strength, quote: quoteWords(words, hit.start, hit.end), start: hit.start })),
     );
   }
   return result;
@@ -97,9 +117,14 @@ export function detectSignals(
   entities: Entity[],
   sentiment: Sentiment & { evidence?: readonly string[] },
 ): Signal[] {
+  const ownCars = ownCarSpans(words, entities);
   const hits = indexOf(lexicon)
     .find(words)
-    .filter((hit) => !isNegatedAt(words, hit.start));
+    // A term that is itself negative ("nie ma czasu") keeps its meaning after another negation:
+    // Polish doubles them ("nigdy nie ma czasu").
+    .filter((hit) => isNegator(words, hit.start) || !isNegatedAt(words, hit.start))
+    // "jeździ Audi" names the client's own car, not a competitor, whatever the lexicon says of "Audi".
+    .filter((hit) => hit.payload.id !== 'competitor_comparison' || !within(ownCars, words, hit));
   const signals = new Map<SignalId, { strength: number; evidence: string[] }>();
   for (const [id, kept] of distinctHits(hits, words)) {
     const inOrder = [...kept].sort((a, b) => a.start - b.start);
@@ -108,9 +133,10 @@ export function detectSignals(
   for (const [id, strength, evidence] of derived(entities, sentiment)) {
     const current = signals.get(id);
     if (!current) signals.set(id, { strength, evidence: [evidence] });
-    else if (id !== 'budget_stated') {
+    else {
       // The same words often feed both the lexicon and the fact: take the larger, do not add.
-      current.strength = Math.max(current.strength, strength);
+      // A budget the lexicon already saw keeps its strength and gains the amount as evidence.
+      if (id !== 'budget_stated') current.strength = Math.max(current.strength, strength);
       current.evidence.push(evidence);
     }
   }

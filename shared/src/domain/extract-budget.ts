@@ -14,19 +14,32 @@ const AMOUNT = new RegExp(
   'gd',
 );
 
-/** Words right before an amount that belong to it ("budżet do", "rata ok.", "around"). */
-const CUE = String.raw`budzet\w*|budget|rat(?:a|e|y|ka|ke)|miesieczn\w*|monthly|installments?|instalments?|payments?|max\.?|maks\.?|maksymalnie|maximum|do|up to|around|about|approx\.?|approximately|ok\.?|okolo|ca\.?|circa|nie wiecej niz|no more than|under|below|ponizej|od|from|between|miedzy|of|cena|price|kwot\w*|wydac|wyda|spend|afford|za|w granicach|w okolicach|mniej wiecej|roughly|~`;
+const alt = (words: string) => words.trim().split(/\s+/).join('|');
+
+/** Words right before an amount that belong to it ("budżet do", "rata ok.", "around"); "_" is a space. */
+const CUE = alt(String.raw`
+  budzet\w* budget rat(?:a|e|y|ka|ke) miesieczn\w* monthly installments? instalments? payments? kwot\w* cena price
+  max\.? maks\.? maksymalnie maximum do up_to around about approx\.? approximately ok\.? okolo ca\.? circa
+  nie_wiecej_niz no_more_than under below ponizej od from between miedzy of za wydac wyda spend afford
+  w_granicach w_okolicach mniej_wiecej roughly ~`).replace(/_/g, ' ');
 const CUES_BEFORE = new RegExp(String.raw`(?<![a-z])(?:(?:${CUE})[\s:]*)+$`);
 /** Cues strong enough to make a bare number an amount: "budżet 250000", "rata 2500". */
 const STRONG_CUE = /budzet|budget|rat[aey]|miesieczn|monthly|installment|instalment|payment|kwot|wydac|wyda|spend|afford|cena|price/;
 const MONTHLY_CUE = /rat[aey]|miesieczn|monthly|installment|instalment|payment/;
 /** Amounts that are not what the client means to spend: a subsidy, a running cost, another car's price. */
 const NOT_A_BUDGET = new RegExp(
-  String.raw`(?:dopla\w*|dotacj\w*|rabat\w*|znizk\w*|upust\w*|discount|subsid\w*|grant|paliw\w*|benzyn\w*|prad\w*|ladowani\w*|charging|fuel|petrol|oszczedz\w*|sav\w*|ubezpiecz\w*|insurance|serwis\w*|przeglad\w*|kosztuj\w*|kosztowal\w*|costs?|przebieg\w*|mileage|mandat\w*|podat\w*|pensj\w*|zarabia\w*|earns?|salary)[^.!?;\n]{0,25}$`,
+  String.raw`(?<![a-z])(?:${alt(String.raw`
+    dopla\w* dotacj\w* rabat\w* znizk\w* upust\w* discount subsid\w* grant
+    paliw\w* benzyn\w* prad\w* ladowani\w* charging fuel petrol oszczedz\w* sav\w* ubezpiecz\w* insurance serwis\w* przeglad\w*
+    kosztuj\w* kosztowal\w* costs? przebieg\w* mileage mandat\w* podat\w* pensj\w* zarabia\w* earns? salary`)})[^.!?;\n]{0,25}$`,
 );
 /** A unit right after the number: a range, a power, a time, an age; never money. */
-const UNIT_AFTER =
-  /^\s?(?:km|kwh|kw|koni|hp|ps|s|sek\w*|sec\w*|min\w*|h|godz\w*|hours?|lat|lata|latk\w*|let\w*|rok\w*|roczn\w*|years?|yo|mies\w*|miesi\w*|months?|tyg\w*|weeks?|dni|days?|%|proc\w*|percent|kg|t|l|litr\w*|cm|mm|m|osob\w*|people|drzwi|miejsc\w*|seats?|cali|x|razy|times|r|rocznik)(?![a-z])/;
+const UNIT_AFTER = new RegExp(
+  String.raw`^\s?(?:${alt(String.raw`
+    km kwh kw koni hp ps s sek\w* sec\w* min\w* h godz\w* hours? lat lata latk\w* let\w* rok\w* roczn\w* years? yo
+    mies\w* miesi\w* months? tyg\w* weeks? dni days? % proc\w* percent kg t l litr\w* cm mm m
+    osob\w* people drzwi miejsc\w* seats? cali x razy times r rocznik`)})(?![a-z])`,
+);
 
 const parse = (raw: string): number =>
   /^\d{1,3}(?:[ \u00a0.,]\d{3})+$/.test(raw) ? Number(raw.replace(/\D/g, '')) : Number(raw.replace(',', '.'));

@@ -1,5 +1,13 @@
 import type { Entity } from '../schemas/analysis';
-import { CAR_BRANDS, OWN_BRAND, type CarBrand, type CarModel } from './car-brands';
+import { CAR_BRANDS, formatModelName, OWN_BRAND, type CarBrand, type CarModel } from './car-brands';
+import {
+  COMPETITOR_CUES,
+  CONJUNCTIONS,
+  CURRENT_CUES,
+  NEGATED_BEFORE,
+  OWN_AFTER,
+  TRADE_IN,
+} from './car-cues';
 import { foldInPlace } from './fold-in-place';
 
 // Every pattern runs on folded text (lower case, no diacritics, same offsets as the original).
@@ -33,68 +41,26 @@ function entryOf(matched: string): Entry | undefined {
 const MODEL_AFTER = new Map(
   CAR_BRANDS.map((brand) => [
     brand,
-    new RegExp(`[ \\t\\u00a0-]+(?:${brand.models.map((m, j) => `(?<s${j}>${m.pattern})`).concat(`(?<g>${GENERIC_MODEL})`).join('|')})${EDGE_AFTER}`, 'y'),
+    new RegExp(
+      `[ \\t\\u00a0-]+(?:${[...brand.models.map((m, j) => `(?<s${j}>${m.pattern})`), `(?<g>${GENERIC_MODEL})`].join('|')})${EDGE_AFTER}`,
+      'y',
+    ),
   ]),
 );
 
-/** Words that make the next car the client's own, and how many words back they reach. */
-const CURRENT_CUES = cues([
-  [6, 'jezdzi jezdzil jezdzila jezdzili jezdze jezdzimy jezdza posiada posiadam posiadaja posiadal posiadala'],
-  [3, 'ma mam maja mamy mial miala mieli has have had'],
-  [5, 'obecnie aktualnie dotychczas dotad teraz drives drove driving owns own owned current currently'],
-  [4, 'obecny obecne obecna obecnego obecnym obecnej aktualny aktualne aktualnego stary stare starego starym stara starej swoj swoje swojego swoim swoja swojej old older'],
-  [4, 'oddac odda oddaje oddania oddanie zamienic zamieni zamienia wymienic wymieni wymienia sprzedac sprzeda sprzedaje odkupic odkup rozliczenie'],
-  [4, 'przesiada przesiadl przesiadla przesiasc przesiadka trade trading traded sell selling swap swapping replace replacing switching upgrading'],
-  [1, 'his her their my our jego jej ich'],
-]);
-/** Words that make the next car an alternative the client weighs; "na", "to", "for" only right before it. */
-const COMPETITOR_CUES = cues([
-  [6, 'pytal pytala pyta pytali zapytal zapytala dopytywal porownuje porownywal porownuja porownac porownanie porownania porownaniu rozwaza rozwazal rozwazaja rozwazyc oglada ogladal ogladali'],
-  [6, 'oferta oferte oferty ofercie konkurencja konkurencji vs versus albo lub czy zamiast niz tansze tanszy tansza drozsze lepsze lepszy woli wola lubi podoba podobalo podobal'],
-  [6, 'chce chcialby chcialaby chcial mysli interesuje zainteresowany testowal testuje jazda jazde jazdy probna probnej salon salonie dealer dealera wybiera kupic kupi'],
-  [6, 'asked asks ask compare compares compared comparing considering considers consider looking looked likes liked prefers prefer wants want offer offered quote quoted or instead than cheaper better alternative test tested interested saw visited buy buying'],
-  [1, 'na to into for u'],
-]);
-const CONJUNCTIONS = new Set(['i', 'oraz', 'and', 'a', 'lub', 'or']);
-
-function cues(groups: [number, string][]): Map<string, number> {
-  return new Map(groups.flatMap(([reach, words]) => words.split(' ').map((w): [string, number] => [w, reach])));
-}
-
-/** Right after the car: a relative clause or a trade-in phrase that makes it the client's own. */
-const OWN_AFTER = new RegExp(
-  String.raw`[\s,(]*(?:(?:z|from|rocznik)\s+)?(?:\d{4}\s*(?:r\.?|rok\w*)?\)?[\s,]*)?` +
-    String.raw`(?:ktor\w+ (?:obecnie |teraz |aktualnie )?(?:jezdzi|ma|posiada)\w*|w rozliczeni\w*|do rozliczenia|do oddania|do odkupu|na odkup|jako (?:wklad|rozliczenie)` +
-    String.raw`|(?:which|that) (?:he|she|they) (?:drives|owns|has|currently)|(?:he|she|they) (?:drives|owns)|as (?:a |the )?trade-?in|to trade(?: it)? in|for (?:a )?trade-?in)`,
-  'y',
-);
-/** Handing the current car in: "w rozliczeniu", "chce oddać", "odkup", "trade-in", "part-exchange". */
-const TRADE_IN =
-  /(?<![a-z])(?:w rozliczeni\w*|do rozliczenia|odkup\w*|do oddania|odda(?:c|m|my|je|ja|nie|nia|niu|niem|wac|wanie)?|zamian[aeyi]|zamieni\w*|trade[- ]?ins?|trade (?:it|his|her|their|the|my|our)(?: [a-z0-9]+){0,3} in|traded in|trading in|part[- ]ex\w*)(?![a-z])/g;
-const NEGATED_BEFORE = /(?:^|[^a-z])(?:nie|not|no|bez|without|dont|don't|doesnt|doesn't)(?:\s+[a-z']+){0,3}\s*$/;
 const YEAR = /^(?:19[89]\d|20[0-3]\d)r?$/;
 const SENTENCE_END = /[!?;\n]+|\.(?=\s+\p{Lu}|\s*$)/gu;
 const CLAUSE_END = /[!?;,()\n]+|\.(?=\s+\p{Lu}|\s*$)|\s[-–—]\s/gu;
 const TOKEN = /[a-z0-9\u00c0-\u024f\u0370-\u04ff]+/g;
 
 type Token = { start: number; end: number; word: string; sentence: number; clause: number };
-type Mention = { start: number; end: number; brand: CarBrand; model: string | null; kind: 'current_car' | 'competitor' | null };
-
-/** "a4" → "A4", "ix3" → "iX3", "ev6" → "EV6", "e-208" → "e-208", "cx-5" → "CX-5", "q4 e-tron" → "Q4 e-tron". */
-function modelName(raw: string): string {
-  return raw
-    .split(' ')
-    .map((part) => {
-      if (/^e-?tron$/.test(part)) return 'e-tron';
-      const m = /^([a-z]*)(-?)(\d*)([a-z]*)$/.exec(part);
-      if (!m) return part;
-      const [, lead = '', dash = '', digits = '', tail = ''] = m;
-      if (lead === 'e' && dash) return `e-${digits}${tail}`;
-      const head = lead.startsWith('i') && lead.length <= 2 ? `i${lead.slice(1).toUpperCase()}` : lead.toUpperCase();
-      return `${head}${dash}${digits}${tail}`;
-    })
-    .join(' ');
-}
+type Mention = {
+  start: number;
+  end: number;
+  brand: CarBrand;
+  model: string | null;
+  kind: 'current_car' | 'competitor' | null;
+};
 
 const hasCapital = (s: string) => /\p{Lu}/u.test(s);
 
@@ -117,7 +83,7 @@ function findMentions(text: string, folded: string): Mention[] {
         const known = j < 0 ? null : brand.models[j]!;
         const raw = found[0].replace(/^[\s-]+/, '');
         if (!known?.cased || hasCapital(text.slice(end, end + found[0].length))) {
-          name = known ? known.name : modelName(raw);
+          name = known ? known.name : formatModelName(raw);
           end += found[0].length;
           MENTION.lastIndex = end;
         }
@@ -143,7 +109,7 @@ function tokenize(text: string, folded: string): Token[] {
   return tokens;
 }
 
-/** Reads the words before a car, nearest first, for a cue that says whose car it is, and where the cue starts. */
+/** Reads the words before a car, nearest first, for a cue that says whose car it is; `from` is where the cue starts. */
 function cueBefore(tokens: Token[], first: number, mentions: Mention[]): { kind: Mention['kind']; from: number } {
   const clause = tokens[first]?.clause;
   for (let k = 1; k <= 6 && first - k >= 0; k++) {
@@ -203,21 +169,23 @@ export function extractCars(text: string, folded = foldInPlace(text)): Entity[] 
     if (kind === 'competitor' && mention.brand.name === OWN_BRAND) continue;
     const car = mention.model ? `${mention.brand.name} ${mention.model}` : mention.brand.name;
     const year = kind === 'current_car' ? yearNear(tokens, first, last) : null;
-    const notes = [year?.word.slice(0, 4), kind === 'current_car' && tradeIn.length > 0 ? 'trade-in' : null].filter(Boolean);
+    const handedIn = kind === 'current_car' && tradeIn.length > 0;
+    const notes = [year?.word.slice(0, 4), handedIn ? 'trade-in' : null].filter(Boolean);
     const value = notes.length > 0 ? `${car} (${notes.join(', ')})` : car;
-    // The trade-in phrase in the same sentence belongs to the evidence: "jeździ Audi A4 z 2015, chce oddać w rozliczeniu".
+    // The trade-in phrase of the same sentence belongs to the evidence:
+    // "jeździ Audi A4 z 2015, chce oddać w rozliczeniu".
     const sentence = tokens[first]?.sentence;
-    const handIn =
-      kind === 'current_car' ? tradeIn.filter((c) => tokens.find((t) => t.start >= c.start)?.sentence === sentence) : [];
-    const start = Math.min(tokens[cue.from]?.start ?? mention.start, mention.start, year?.start ?? Infinity, ...handIn.map((c) => c.start));
+    const sameSentence = (c: { start: number }) => tokens.find((t) => t.start >= c.start)?.sentence === sentence;
+    const handIn = handedIn ? tradeIn.filter(sameSentence) : [];
+    const from = tokens[cue.from]?.start ?? mention.start;
+    const start = Math.min(from, mention.start, year?.start ?? Infinity, ...handIn.map((c) => c.start));
     const end = Math.max(mention.end, ownAfter ? OWN_AFTER.lastIndex : 0, year?.end ?? 0, ...handIn.map((c) => c.end));
     const evidence = text.slice(start, end).slice(0, 300);
     if (!entities.some((e) => e.kind === kind && e.value === value)) entities.push({ kind, value, evidence });
   }
   // "BMW" and later "BMW i4": the plain brand adds nothing.
-  return entities.filter(
-    (e) => !entities.some((o) => o !== e && o.kind === e.kind && o.value.startsWith(`${e.value} `) && !e.value.includes('(')),
-  );
+  const named = (e: Entity) => entities.some((o) => o !== e && o.kind === e.kind && o.value.startsWith(`${e.value} `));
+  return entities.filter((e) => e.value.includes('(') || !named(e));
 }
 
 /** Whether an entity is the client's current car and the note says it is handed in (trade-in). */

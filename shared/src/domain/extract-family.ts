@@ -8,31 +8,50 @@ const COUNT: Record<string, number> = {
 };
 const countOf = (word: string): number | undefined => COUNT[word] ?? (/^\d{1,2}$/.test(word) ? Number(word) : undefined);
 
-const CHILD = String.raw`dzieci\w*|dziecko|dziecka|dzieckiem|dziecmi|dzieciak\w*|cork[aeiy]|corce|corkami|corek|coreczk\w*|syn(?:a|em|owi|owie|ow|ami|ek|ka|kiem)?|wnu(?:k|cz)\w*|kids?|children|child|sons?|daughters?|babies|baby|toddlers?|grandchild\w*|grandkids?|boys|girls`;
-const CHILD_SPECIFIC = String.raw`dzieci\w*|dziecko|dziecka|dzieckiem|dziecmi|dzieciak\w*|cork[aeiy]|corek|corkami|coreczk\w*|syn(?:a|owie|ow|ami|ek|ka)?|kids?|children|child|sons?|daughters?|boys|girls`;
+const alt = (words: string) => words.trim().split(/\s+/).join('|');
+/** Any word for a child, Polish in its cases, and English. */
+const CHILD = alt(String.raw`
+  dzieci\w* dziecko dziecka dzieckiem dziecmi dzieciak\w* cork[aeiy] corce corkami corek coreczk\w*
+  syn(?:a|em|owi|owie|ow|ami|ek|ka|kiem)? wnu(?:k|cz)\w*
+  kids? children child sons? daughters? babies baby toddlers? grandchild\w* grandkids? boys girls`);
+/** The words that take a count or an age ("dwoje dzieci", "córka 5 lat"). */
+const CHILD_SPECIFIC = alt(String.raw`
+  dzieci\w* dziecko dziecka dzieckiem dziecmi dzieciak\w* cork[aeiy] corek corkami coreczk\w* syn(?:a|owie|ow|ami|ek|ka)?
+  kids? children child sons? daughters? boys girls`);
+/** Counts as words: "dwoje", "trójkę", "dwóch", "two". */
+const COUNT_WORD = alt(String.raw`
+  jedno jedynak jedynaczka dwoje troje czworo piecioro dwojk[aei] trojk[aei] czwork[aei] piatk[ae]
+  dwoch trzech czterech dwie trzy cztery one two three four five six \d{1,2}`);
+const ADJECTIVE = alt(String.raw`mal\w* maluch\w* nastoletni\w* dorosl\w* small little young teenage grown-up grown`);
 const AGE_UNIT = String.raw`(?:lat\w*|rok\w*|l\.|years?|yrs?|y\.?o\.?|-year-old|year-old|miesiec\w*|miesiac\w*|months?)`;
 
 type Rule = { regex: RegExp; value: (g: Record<string, string | undefined>, whole: string) => string[] };
-const rule = (pattern: string, value: Rule['value']): Rule => ({
-  regex: new RegExp(`(?<![a-z0-9])(?:${pattern})(?![a-z])`, 'g'),
+const rule = (alternatives: string[], value: Rule['value']): Rule => ({
+  regex: new RegExp(`(?<![a-z0-9])(?:${alternatives.join('|')})(?![a-z])`, 'g'),
   value,
 });
 
 // Specific facts first; a bare mention of a child or a spouse only where nothing specific covers it.
 const SPECIFIC: Rule[] = [
   rule(
-    String.raw`(?:nie ma|nie maja|nie mamy|bez|brak)(?: jeszcze)? (?:dzieci|dziecka)|bezdzietn\w*|(?:no|without) (?:kids|children)|(?:doesn't|don't|do not|does not|dont|doesnt) have (?:any )?(?:kids|children)|childless`,
+    [
+      String.raw`(?:nie ma|nie maja|nie mamy|bez|brak)(?: jeszcze)? (?:dzieci|dziecka)|bezdzietn\w*`,
+      String.raw`(?:no|without) (?:kids|children)|(?:doesn't|don't|do not|does not|dont|doesnt) have (?:any )?(?:kids|children)|childless`,
+    ],
     () => ['no_children'],
   ),
   rule(
-    String.raw`(?<n>jedno|jedynak|jedynaczka|dwoje|troje|czworo|piecioro|dwojk[aei]|trojk[aei]|czwork[aei]|piatk[ae]|dwoch|trzech|czterech|dwie|trzy|cztery|one|two|three|four|five|six|\d{1,2})\s+(?:(?:mal\w*|male|maluch\w*|nastoletni\w*|dorosl\w*|small|little|young|teenage|grown-up|grown)\s+)?(?:${CHILD_SPECIFIC})`,
+    [String.raw`(?<n>${COUNT_WORD})\s+(?:(?:${ADJECTIVE})\s+)?(?:${CHILD_SPECIFIC})`],
     (g) => {
       const n = countOf(g.n ?? '');
       return n && n < 15 ? [`children:${n}`] : [];
     },
   ),
   rule(
-    String.raw`(?:${CHILD_SPECIFIC})[\s,:(]+(?:(?<cue>w wieku|aged?)\s+)?(?:ma\s+|maja\s+)?(?<ages>\d{1,2}(?:\s*(?:,|i|oraz|and|&)\s*\d{1,2})*)(?:\s*-?\s*(?<unit>${AGE_UNIT}))?`,
+    [
+      String.raw`(?:${CHILD_SPECIFIC})[\s,:(]+(?:(?<cue>w wieku|aged?)\s+)?(?:ma\s+|maja\s+)?` +
+        String.raw`(?<ages>\d{1,2}(?:\s*(?:,|i|oraz|and|&)\s*\d{1,2})*)(?:\s*-?\s*(?<unit>${AGE_UNIT}))?`,
+    ],
     (g) => {
       if (!g.cue && !g.unit) return []; // "syn 8" may be anything
       const months = /^(?:mies|mo)/.test(g.unit ?? '');
@@ -40,22 +59,28 @@ const SPECIFIC: Rule[] = [
     },
   ),
   rule(
-    String.raw`(?<age>\d{1,2})\s*-?\s*(?:letni\w*|letnia|latk\w*|miesieczn\w*|year-old|year old|yo)\s+(?:${CHILD_SPECIFIC})`,
+    [String.raw`(?<age>\d{1,2})\s*-?\s*(?:letni\w*|letnia|latk\w*|miesieczn\w*|year-old|year old|yo)\s+(?:${CHILD_SPECIFIC})`],
     (g, whole) => [`child_age:${/miesieczn/.test(whole) ? 0 : Number(g.age)}`],
   ),
   rule(
-    String.raw`rodzin\w* (?<n>\d{1,2})\s*-?\s*osobow\w*|(?<n2>\d{1,2})\s*-?\s*osobow\w* rodzin\w*|family of (?<n3>\d{1,2}|three|four|five|six)|(?<n4>\d{1,2}) osob w rodzinie`,
+    [
+      String.raw`rodzin\w* (?<n>\d{1,2})\s*-?\s*osobow\w*|(?<n2>\d{1,2})\s*-?\s*osobow\w* rodzin\w*|(?<n4>\d{1,2}) osob w rodzinie`,
+      String.raw`family of (?<n3>\d{1,2}|three|four|five|six)`,
+    ],
     (g) => [`family_size:${countOf(g.n ?? g.n2 ?? g.n3 ?? g.n4 ?? '')}`],
   ),
   rule(
-    String.raw`w ciazy|spodziewa\w* sie (?:(?:drugiego|trzeciego|kolejnego) )?(?:dziecka|potomstwa|maluszka)|expecting (?:a baby|a child|their \w+ (?:child|baby))|pregnant|baby on the way`,
+    [
+      String.raw`w ciazy|spodziewa\w* sie (?:(?:drugiego|trzeciego|kolejnego) )?(?:dziecka|potomstwa|maluszka)`,
+      String.raw`expecting (?:a baby|a child|their \w+ (?:child|baby))|pregnant|baby on the way`,
+    ],
     () => ['baby_on_the_way'],
   ),
 ];
 const GENERIC: Rule[] = [
-  rule(String.raw`(?<!jak |like a |like )(?:${CHILD})`, () => ['children']),
+  rule([String.raw`(?<!jak |like a |like )(?:${CHILD})`], () => ['children']),
   rule(
-    String.raw`zon(?:a|y|ie|e|ami)|malzon\w*|maz|meza|mezem|mezowi|partnerk\w*|narzeczon\w*|wife|husband|spouse|fiancee?`,
+    [String.raw`zon(?:a|y|ie|e|ami)|malzon\w*|maz|meza|mezem|mezowi|partnerk\w*|narzeczon\w*`, 'wife|husband|spouse|fiancee?'],
     () => ['spouse'],
   ),
 ];

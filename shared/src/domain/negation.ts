@@ -38,8 +38,9 @@ export function isNegator(text: Words, i: number, englishNo = true): boolean {
 
 /**
  * Whether the phrase starting at word `start` is negated: a negator within `window` words before
- * it, in the same clause ("nie chce jazdy próbnej", "not interested in a test drive"). English
- * "no" counts only right before the phrase ("no test drive"), since Polish "no" means "well".
+ * it, in the same clause ("nie chce jazdy próbnej", "not interested in a test drive"); a comma, a
+ * full stop or "ale"/"but" ends the negation's reach. English "no" counts only right before the
+ * phrase ("no test drive"), since Polish "no" means "well".
  */
 export function isNegatedAt(text: Words, start: number, window = 4): boolean {
   for (let k = 1; k <= window && start - k >= 0; k++) {

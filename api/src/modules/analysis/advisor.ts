@@ -123,7 +123,11 @@ export async function summarize(
     });
     if (answer.ok) return { summary: answer.value.summary, producedBy: { mode: 'llm', model: answer.model } };
   }
-  const firstSentences = observations.map((o) => (o.split(/(?<=[.!?])\s/)[0] ?? o).slice(0, 240));
-  const summary = [previous, ...firstSentences].filter(Boolean).join('\n').slice(-4000);
+  const lines = previous ? previous.split('\n') : [];
+  for (const observation of observations) {
+    const first = (observation.split(/(?<=[.!?])\s/)[0] ?? observation).slice(0, 240);
+    if (!lines.includes(first)) lines.push(first);
+  }
+  const summary = lines.join('\n').slice(-4000);
   return { summary, producedBy: { mode: 'rules', model: null } };
 }
