@@ -9,19 +9,8 @@ import { createUser } from '../src/modules/users/user.service';
 import { appRouter } from '../src/router';
 import { createCallerFactory } from '../src/trpc/init';
 import { freshPostgres } from '../test/fresh-postgres';
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function measure(label: string, runs: number, fn: (i: number) => Promise<unknown>) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn(i);
-    times.push(performance.now() - start);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(46)} p50 ${percentile(times, 50).toFixed(2).padStart(8)} ms   p95 ${percentile(times, 95).toFixed(2).padStart(8)} ms   (n=${runs})`);
-}
+import { benchAnalysis, benchLlmMode, benchRetrieval } from './brain-bench';
+import { measure } from './measure';
 
 const FIRST = ['Anna', 'Piotr', 'Łukasz', 'Małgorzata', 'Krzysztof', 'Agnieszka', 'Tomasz', 'Ewa', 'Michał', 'Zofia'];
 const LAST = ['Nowak', 'Kowalski', 'Wiśniewska', 'Wójcik', 'Kamiński', 'Lewandowska', 'Zieliński', 'Szymańska'];
@@ -55,6 +44,10 @@ for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] 
   const ids = (await caller.clients.list({ limit: 100 })).items.map((c) => c.id);
   await measure('clients.get', 200, (i) => caller.clients.get({ id: ids[i % ids.length]! }));
   await measure('auth.login (argon2id verify)', 20, () => anonymous.auth.login({ email: `bench-${suffix}@example.com`, password: 'bench password 123' }));
+  await benchAnalysis(caller, ids, 'rules mode');
   await app.close();
   await postgres?.drop();
 }
+
+await benchLlmMode();
+await benchRetrieval();

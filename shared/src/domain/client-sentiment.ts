@@ -25,11 +25,13 @@ const TRANSPARENT = new Set(
 );
 const NEGATION_REACH = 3;
 const MODIFIER_REACH = 2;
+/** How far from 0 a score must be to read as positive or negative rather than neutral. */
 export const SENTIMENT_THRESHOLD = 0.15;
 
 /** Negating a positive word makes it nearly as negative; negating a negative one only mildly positive ("nie jest źle"). */
 const negate = (v: number) => (v > 0 ? -0.8 * v : -0.4 * v);
 
+/** Per starting word, the hit that covers most words, then the most specific stem ("nie ufam" over "nie"). */
 function bestHits(hits: TermHit<Entry>[]): Map<number, TermHit<Entry>> {
   const best = new Map<number, TermHit<Entry>>();
   for (const hit of hits) {

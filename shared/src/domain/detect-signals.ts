@@ -74,12 +74,16 @@ function ownCarSpans(words: Words, entities: Entity[]): [number, number][] {
   });
 }
 
-/** Per signal, the hits that do not overlap one another, strongest first: "jazdę próbną" counts once. */
 type Kept = { strength: number; quote: string; start: number };
 
+/** Per signal, the hits that do not overlap one another, strongest first: "jazdę próbną" counts once. */
 function distinctHits(hits: TermHit<Term>[], words: Words): Map<SignalId, Kept[]> {
   const bySignal = new Map<SignalId, TermHit<Term>[]>();
-  for (const hit of hits) bySignal.set(hit.payload.id, [...(bySignal.get(hit.payload.id) ?? []), hit]);
+  for (const hit of hits) {
+    const list = bySignal.get(hit.payload.id);
+    if (list) list.push(hit);
+    else bySignal.set(hit.payload.id, [hit]);
+  }
   const result = new Map<SignalId, Kept[]>();
   for (const [id, list] of bySignal) {
     const kept: TermHit<Term>[] = [];

@@ -80,10 +80,12 @@ export function extractBudget(text: string, folded = foldInPlace(text)): Entity[
     const end = start + m[0].trimEnd().length;
     if (UNIT_AFTER.test(folded.slice(end, end + 12))) continue;
     const before = folded.slice(Math.max(0, start - 60), start);
-    if (NOT_A_BUDGET.test(before)) continue;
-    const cues = CUES_BEFORE.exec(before)?.[0] ?? '';
     const money = Boolean(g.cur || g.pre);
     const multiplied = Boolean(g.am || g.m);
+    // A bare number with no budget word anywhere near is no amount: skip the costlier checks.
+    if (!money && !multiplied && !STRONG_CUE.test(before)) continue;
+    if (NOT_A_BUDGET.test(before)) continue;
+    const cues = CUES_BEFORE.exec(before)?.[0] ?? '';
     const monthly = Boolean(g.mon) || MONTHLY_CUE.test(cues);
     let a = parse(g.a!) * factor(g.am ?? g.m);
     let b = g.b ? parse(g.b) * factor(g.m) : null;

@@ -53,7 +53,8 @@ const SENTENCE_END = /[!?;\n]+|\.(?=\s+\p{Lu}|\s*$)/gu;
 const CLAUSE_END = /[!?;,()\n]+|\.(?=\s+\p{Lu}|\s*$)|\s[-–—]\s/gu;
 const TOKEN = /[a-z0-9\u00c0-\u024f\u0370-\u04ff]+/g;
 
-type Token = { start: number; end: number; word: string; sentence: number; clause: number };
+/** A word of the folded text, its sentence and clause, and the car mention it belongs to (-1: none). */
+type Token = { start: number; end: number; word: string; sentence: number; clause: number; mention: number };
 type Mention = {
   start: number;
   end: number;
@@ -104,9 +105,21 @@ function tokenize(text: string, folded: string): Token[] {
   for (let m = TOKEN.exec(folded); m; m = TOKEN.exec(folded)) {
     while (sentence < sentenceEnds.length && sentenceEnds[sentence]! < m.index) sentence++;
     while (clause < clauseEnds.length && clauseEnds[clause]! < m.index) clause++;
-    tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0], sentence, clause });
+    tokens.push({ start: m.index, end: m.index + m[0].length, word: m[0], sentence, clause, mention: -1 });
   }
   return tokens;
+}
+
+/** The first token starting at or after `position` (binary search: notes run to 20,000 characters). */
+function tokenAt(tokens: Token[], position: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.start < position) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 /** Reads the words before a car, nearest first, for a cue that says whose car it is; `from` is where the cue starts. */
@@ -114,7 +127,7 @@ function cueBefore(tokens: Token[], first: number, mentions: Mention[]): { kind:
   const clause = tokens[first]?.clause;
   for (let k = 1; k <= 6 && first - k >= 0; k++) {
     const token = tokens[first - k]!;
-    const earlier = mentions.find((mm) => token.start >= mm.start && token.end <= mm.end);
+    const earlier = mentions[token.mention];
     if (earlier) {
       // "jeździ BMW X5, Audi Q7 i Skodą": a car listed right after another shares its reading.
       const between = tokens.slice(first - k + 1, first);
@@ -155,18 +168,24 @@ export function extractCars(text: string, folded = foldInPlace(text)): Entity[] 
   const mentions = findMentions(text, folded);
   if (mentions.length === 0) return [];
   const tokens = tokenize(text, folded);
-  const tradeIn = tradeInCues(folded);
-  const entities: Entity[] = [];
-  for (const mention of mentions) {
-    const first = tokens.findIndex((t) => t.start >= mention.start);
+  const tradeIn = tradeInCues(folded).map((cue) => ({ ...cue, sentence: tokens[tokenAt(tokens, cue.start)]?.sentence }));
+  const spans = mentions.map((mention, index) => {
+    const first = tokenAt(tokens, mention.start);
     let last = first;
     while (last + 1 < tokens.length && tokens[last + 1]!.end <= mention.end) last++;
+    for (let t = first; t <= last && t < tokens.length; t++) tokens[t]!.mention = index;
+    return { first, last };
+  });
+  const entities: Entity[] = [];
+  const seen = new Set<string>();
+  mentions.forEach((mention, index) => {
+    const { first, last } = spans[index]!;
     OWN_AFTER.lastIndex = mention.end;
     const ownAfter = OWN_AFTER.test(folded);
     const cue = cueBefore(tokens, first, mentions);
     mention.kind = ownAfter ? 'current_car' : cue.kind;
     const kind = mention.kind ?? 'competitor';
-    if (kind === 'competitor' && mention.brand.name === OWN_BRAND) continue;
+    if (kind === 'competitor' && mention.brand.name === OWN_BRAND) return;
     const car = mention.model ? `${mention.brand.name} ${mention.model}` : mention.brand.name;
     const year = kind === 'current_car' ? yearNear(tokens, first, last) : null;
     const handedIn = kind === 'current_car' && tradeIn.length > 0;
@@ -175,14 +194,15 @@ export function extractCars(text: string, folded = foldInPlace(text)): Entity[] 
     // The trade-in phrase of the same sentence belongs to the evidence:
     // "jeździ Audi A4 z 2015, chce oddać w rozliczeniu".
     const sentence = tokens[first]?.sentence;
-    const sameSentence = (c: { start: number }) => tokens.find((t) => t.start >= c.start)?.sentence === sentence;
-    const handIn = handedIn ? tradeIn.filter(sameSentence) : [];
+    const handIn = handedIn ? tradeIn.filter((c) => c.sentence === sentence) : [];
     const from = tokens[cue.from]?.start ?? mention.start;
     const start = Math.min(from, mention.start, year?.start ?? Infinity, ...handIn.map((c) => c.start));
     const end = Math.max(mention.end, ownAfter ? OWN_AFTER.lastIndex : 0, year?.end ?? 0, ...handIn.map((c) => c.end));
     const evidence = text.slice(start, end).slice(0, 300);
-    if (!entities.some((e) => e.kind === kind && e.value === value)) entities.push({ kind, value, evidence });
-  }
+    if (seen.has(`${kind}:${value}`)) return;
+    seen.add(`${kind}:${value}`);
+    entities.push({ kind, value, evidence });
+  });
   // "BMW" and later "BMW i4": the plain brand adds nothing.
   const named = (e: Entity) => entities.some((o) => o !== e && o.kind === e.kind && o.value.startsWith(`${e.value} `));
   return entities.filter((e) => e.value.includes('(') || !named(e));

@@ -15,6 +15,8 @@ test.each<[string, boolean]>([
   ['Nie tylko «cena», też zasięg', false],
   ['Nie mówił nic o tym, a potem chce «leasing»', false],
   ['Chce jazdę bez «kierowcy»', true],
+  ['Without a «test» drive', true],
+  ['Bez problemu przyjedzie na «jazdę» próbną', false],
   ['Nie ma dzieci ale chce «jazdę» próbną', false],
   ['Nie chciał rozmawiać o cenie i «rabacie»', false],
 ])('%s → negated %s', (marked, negated) => {

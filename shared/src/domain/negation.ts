@@ -13,6 +13,9 @@ const NEGATORS = new Set([
 /** "no" negates only the next word in English; in Polish it means "well". */
 const NEGATORS_NEXT_WORD_ONLY = new Set(['no']);
 
+/** Negators that take a noun, not a clause: "bez jazdy próbnej", "without a test drive", not "bez problemu przyjedzie na jazdę". */
+const SHORT_REACH: Readonly<Record<string, number>> = { no: 1, bez: 2, without: 2, nic: 2, nothing: 2, nikt: 2, nobody: 2 };
+
 /** A sentence or clause ends between two words: negation does not reach across it. */
 const CLAUSE_BREAK = /[.!?;,:()\n]|\s[-–—]\s/;
 
@@ -40,13 +43,15 @@ export function isNegator(text: Words, i: number, englishNo = true): boolean {
  * Whether the phrase starting at word `start` is negated: a negator within `window` words before
  * it, in the same clause ("nie chce jazdy próbnej", "not interested in a test drive"); a comma, a
  * full stop or "ale"/"but" ends the negation's reach. English "no" counts only right before the
- * phrase ("no test drive"), since Polish "no" means "well".
+ * phrase ("no test drive"), since Polish "no" means "well"; "bez"/"without" reach two words.
  */
 export function isNegatedAt(text: Words, start: number, window = 4): boolean {
   for (let k = 1; k <= window && start - k >= 0; k++) {
     const i = start - k;
     if (breaksBefore(text, i + 1) || CONTRAST.has(text.words[i]!)) return false;
-    if (text.words[i] === 'no' ? k === 1 : isNegator(text, i, false)) return true;
+    const reach = SHORT_REACH[text.words[i]!];
+    if (reach !== undefined && k > reach) continue;
+    if (text.words[i] === 'no' || isNegator(text, i, false)) return true;
   }
   return false;
 }

@@ -185,7 +185,8 @@ describe('abort', () => {
     const started = performance.now();
     controller.abort();
     await expect(aborted).rejects.toMatchObject({ name: 'AbortError' });
-    expect(performance.now() - started).toBeLessThan(50);
+    // Long before the stream would have ended (many chunks, 50 ms apart); generous for a loaded CI machine.
+    expect(performance.now() - started).toBeLessThan(500);
     await expect(other).resolves.toMatchObject({ text: 'Zapytaj o termin wdrożenia.', model: BIG });
     expect(ollama.chats(SMALL)).toHaveLength(0);
     const first = ollama.chats(BIG).find((r) => JSON.stringify(r.body).includes('pierwsza'))!;

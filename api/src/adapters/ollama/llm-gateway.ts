@@ -172,7 +172,8 @@ export function createLlmGateway(options: LlmGatewayOptions): LlmGateway {
       }
       breaker.success();
       const { result } = outcome;
-      await options.usage.add(day, model, result.promptTokens + result.completionTokens).catch((error: unknown) => {
+      // Recorded off the answer's path: a database write should not delay the rep's next move.
+      void options.usage.add(day, model, result.promptTokens + result.completionTokens).catch((error: unknown) => {
         options.logger?.warn({ model, err: describeError(error) }, 'cannot record token usage');
       });
       if (attempts.length) options.logger?.info({ model, purpose: request.purpose, attempts }, 'answered by a fallback model');

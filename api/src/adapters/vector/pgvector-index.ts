@@ -27,8 +27,6 @@ export async function createPgvectorIndex(orm: MikroORM): Promise<VectorIndex | 
   const em = (): SqlEntityManager => orm.em.fork();
   const version = await ensureExtension(em());
   if (!version) return null;
-  // Iterative index scans (pgvector 0.8) keep filtered searches from coming back short.
-  const iterativeScan = compareVersions(version, '0.8.0') >= 0;
 
   await em().execute(
     `create table if not exists knowledge_index_meta (
@@ -84,24 +82,28 @@ export async function createPgvectorIndex(orm: MikroORM): Promise<VectorIndex | 
       const modules = filter?.modules;
       if (limit < 1 || modules?.length === 0 || !hasDirection(vector)) return [];
       const k = Math.floor(limit);
-      const where = modules ? `where module in (${modules.map(() => '?').join(', ')})` : '';
-      // The alias lets the vector travel once; ORDER BY on it still uses the HNSW index.
-      const sql = `select id, 1 - distance as score from (
-                     select id, embedding <=> ?::vector as distance from knowledge_vector ${where}
-                     order by distance limit ${k}
-                   ) nearest order by distance`;
       const params = [vectorLiteral(vector), ...(modules ?? [])];
       type Row = { id: string; score: number | string };
+      // Within modules, search exactly: a module holds a small share of the passages, the btree on
+      // `module` finds them, and `offset 0` keeps the planner from an HNSW scan that a filter
+      // would leave short. One round trip, exact results.
+      const sql = modules
+        ? `select id, 1 - distance as score from (
+             select id, embedding <=> ?::vector as distance from knowledge_vector
+             where module in (${modules.map(() => '?').join(', ')}) offset 0
+           ) candidates order by distance limit ${k}`
+        : // The alias lets the vector travel once; ORDER BY on it still uses the HNSW index.
+          `select id, 1 - distance as score from (
+             select id, embedding <=> ?::vector as distance from knowledge_vector order by distance limit ${k}
+           ) nearest order by distance`;
 
       const run = async (tx: SqlEntityManager) => ifTableExists(() => tx.execute<Row[]>(sql, params), []);
       let rows: Row[];
-      if (!modules && k <= DEFAULT_EF_SEARCH) rows = await run(em());
+      if (modules || k <= DEFAULT_EF_SEARCH) rows = await run(em());
       else {
         rows = await em().transactional(async (tx) => {
-          // An HNSW scan yields at most ef_search rows, and a filter applies after the scan.
-          const efSearch = Math.min(MAX_EF_SEARCH, modules && !iterativeScan ? MAX_EF_SEARCH : Math.max(DEFAULT_EF_SEARCH, k));
-          await tx.execute(`set local hnsw.ef_search = ${efSearch}`);
-          if (modules && iterativeScan) await tx.execute('set local hnsw.iterative_scan = strict_order');
+          // An HNSW scan yields at most ef_search rows.
+          await tx.execute(`set local hnsw.ef_search = ${Math.min(MAX_EF_SEARCH, k)}`);
           return run(tx);
         });
       }
@@ -144,14 +146,4 @@ function hasDirection(vector: Float32Array): boolean {
 function positiveInteger(value: number, name: string): number {
   if (!Number.isInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, not ${value}`);
   return value;
-}
-
-function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
 }

@@ -188,16 +188,19 @@ describe('qdrant index against the double: wire details', () => {
 });
 
 describe('memory index', () => {
-  test('searches 10,000 × 384 in a few milliseconds', async () => {
+  // Speed is measured by `npm run bench` (retrieval over 10,000 passages), not asserted here.
+  test('finds the exact nearest of 10,000 dense 384-d vectors', async () => {
     const index = createMemoryIndex();
     let seed = 1;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * 2 - 1;
     const entries = Array.from({ length: 10_000 }, (_, i) => ({ id: `v${i}`, vector: Float32Array.from({ length: 384 }, random), module: null }));
     await index.replaceAll({ id: 'random@1', dimensions: 384 }, entries);
     const query = Float32Array.from({ length: 384 }, random);
-    await index.search(query, 5); // warm-up (JIT)
-    const started = performance.now();
-    for (let i = 0; i < 10; i++) await index.search(query, 5);
-    expect((performance.now() - started) / 10).toBeLessThan(25); // ~3 ms here; generous for slow CI
+    const norm = (v: Float32Array) => Math.sqrt(v.reduce((a, x) => a + x * x, 0));
+    const cosine = (a: Float32Array, b: Float32Array) => a.reduce((sum, x, i) => sum + x * b[i]!, 0) / (norm(a) * norm(b));
+    const expected = entries.map((e) => ({ id: e.id, score: cosine(query, e.vector) })).sort((a, b) => b.score - a.score).slice(0, 5);
+    const hits = await index.search(query, 5);
+    expect(hits.map((h) => h.id)).toEqual(expected.map((e) => e.id));
+    hits.forEach((hit, i) => expect(hit.score).toBeCloseTo(expected[i]!.score, 4));
   });
 });

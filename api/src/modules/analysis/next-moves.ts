@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { chooseNextMoves, type KnowledgePack, type ProducedBy, type Suggestion } from '@sufler/shared';
 import { z } from 'zod';
 import { generateObject } from '../llm/generate-object';
-import type { ChatModel } from '../llm/ports';
+import { LlmStreamBrokenError, type ChatModel } from '../llm/ports';
 import { createChannel } from './channel';
 import { createJsonArrayStream } from './json-array-stream';
 import { SuggestionDraftSchema, SuggestionsOutputSchema, type SuggestionDraft } from './llm-outputs';
@@ -47,6 +47,7 @@ export async function* generateNextMoves(
   let producedBy: ProducedBy = { mode: 'rules', model: null, reason: offline };
 
   if (llm) {
+    let broken: LlmStreamBrokenError | undefined;
     const channel = createChannel<Suggestion>();
     const parser = createJsonArrayStream();
     const call = llm
@@ -71,12 +72,16 @@ export async function* generateNextMoves(
           if (error instanceof Error && error.name === 'AbortError') channel.close(error);
           else {
             producedBy = { mode: 'rules', model: null, reason: error instanceof Error ? error.message : String(error) };
+            if (error instanceof LlmStreamBrokenError) broken = error;
             channel.close();
           }
         },
       );
+    const given: string[] = [];
     for await (const suggestion of channel) {
-      if (acceptNew(suggestion)) yield suggestion;
+      if (!acceptNew(suggestion)) continue;
+      given.push(suggestion.text);
+      yield suggestion;
     }
     await call;
 
@@ -84,7 +89,8 @@ export async function* generateNextMoves(
       // One repair: ask for exactly the missing ones.
       const missing = NEXT_MOVES - taken.size;
       const repaired = await generateObject(llm, SuggestionsOutputSchema, {
-        messages: suggestionsMessages(request.ctx, [...request.shownTexts.slice(-16)], missing),
+        // The moves just given are in the "do not repeat" list too, or the model would give them again.
+        messages: suggestionsMessages(request.ctx, [...request.shownTexts.slice(-16), ...given], missing),
         signal: request.signal,
         purpose: 'suggestions-repair',
       });
@@ -95,6 +101,12 @@ export async function* generateNextMoves(
         }
       }
       if (taken.size < NEXT_MOVES) producedBy = { ...producedBy, reason: `${NEXT_MOVES - taken.size} of ${NEXT_MOVES} from the playbooks` };
+    }
+    if (broken && taken.size > 0) {
+      // No repair after a break (a stalled model would make the rep wait twice), but the moves that
+      // arrived before it are the model's: say so, and how many the playbooks fill.
+      const missing = NEXT_MOVES - taken.size;
+      producedBy = { mode: 'llm', model: broken.model, ...(missing > 0 && { reason: `${broken.message}; ${missing} of ${NEXT_MOVES} from the playbooks` }) };
     }
   }
 
