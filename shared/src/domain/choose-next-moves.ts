@@ -1,6 +1,7 @@
 import type { ArchetypeScore, Signal, Suggestion } from '../schemas/analysis';
 import type { Archetype, KnowledgeModule, Localized } from '../schemas/knowledge-pack';
 import type { Language, ModuleId, SignalId, SuggestionKind } from '../schemas/vocabulary';
+import { hasLeader } from './classify-archetypes';
 import { foldForSearch } from './fold-for-search';
 
 export type NextMovesInput = {
@@ -77,7 +78,12 @@ export function chooseNextMoves(input: NextMovesInput, count = 4): Suggestion[] 
 
 function candidatesFor(input: NextMovesInput, leaderCount: number): Candidate[] {
   const lang = input.language;
-  const leaders = input.distribution.slice(0, leaderCount);
+  // With no evidence yet every archetype ties: educate and qualify (the undecided explorer's
+  // playbook) rather than pitch to whoever happens to sort first.
+  const ranked = hasLeader(input.distribution)
+    ? input.distribution
+    : [...input.distribution].sort((a, b) => Number(b.id === 'undecided_explorer') - Number(a.id === 'undecided_explorer'));
+  const leaders = ranked.slice(0, leaderCount);
   const objections = input.signals.filter((s) => OBJECTION_SIGNALS.includes(s.id) && s.strength >= 0.3);
   const candidates: Candidate[] = [];
 

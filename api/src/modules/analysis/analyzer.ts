@@ -115,9 +115,10 @@ export function createAnalyzer(deps: { knowledge: KnowledgeBase; llm: ChatModel 
         purpose: 'analysis',
       });
       if (answer.ok) {
-        const said = foldForSearch([...ctx.recent, text, state.summary ?? ''].join(' '));
-        // A signal must quote words that were said: anything else is the model's invention.
-        signals = answer.value.signals.filter((s) => s.evidence && said.includes(foldForSearch(s.evidence)));
+        // A signal must quote the client's words as typed in this session (not the summary, which a
+        // model may have written): anything else is the model's invention.
+        const said = foldForSearch([...state.history.map((h) => h.text), text].join(' '));
+        signals = answer.value.signals.filter((s) => s.evidence.trim().length >= 3 && said.includes(foldForSearch(s.evidence)));
         sentiment = answer.value.sentiment;
         analysisBy = { mode: 'llm', model: answer.model };
       } else {
