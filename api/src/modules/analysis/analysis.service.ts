@@ -53,20 +53,10 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
     const state = sessionState(session, rows, analyzer.traceOf);
     const interaction = em.create(InteractionEntity, { session, kind: input.kind, input: input.text, response: null });
     audit(em, { actor, action: 'create', entity: 'interaction', entityId: interaction.id, detail: { sessionId: session.id, kind: input.kind } });
-    // The analysis starts while the observation is being stored; nothing is shown before it is.
-    const stages = analyzer.observe(input.text, state, signal);
-    const firstStage = stages.next();
-    firstStage.catch(() => undefined); // a failure surfaces below, after the write it raced
-    try {
-      await em.flush();
-    } catch (error) {
-      void stages.return(undefined as never).catch(() => undefined);
-      throw error;
-    }
+    await em.flush();
     yield { type: 'accepted', interactionId: interaction.id };
 
-    for (let step = await firstStage; !step.done; step = await stages.next()) {
-      const event = step.value;
+    for await (const event of analyzer.observe(input.text, state, signal)) {
       if (event.type !== 'done') {
         yield event;
         continue;

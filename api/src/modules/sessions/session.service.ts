@@ -28,7 +28,8 @@ export const toInteraction = (row: InteractionRow): Interaction => ({
 
 /** A session the actor may see: visibility follows the client's. */
 export async function findVisibleSession(em: EntityManager, actor: Actor, id: string): Promise<SessionRow> {
-  const session = await em.findOne(SessionEntity, { id });
+  // The client comes in the same query; findVisibleClient then finds it in the identity map.
+  const session = await em.findOne(SessionEntity, { id }, { populate: ['client'] });
   if (!session) throw notFound('Session');
   try {
     await findVisibleClient(em, actor, session.client.id);
