@@ -208,6 +208,17 @@ describe('chooseNextMoves', () => {
     }
   });
 
+  test('once the leader’s price answer was shown, the next answer to the price objection is still about price', () => {
+    const exclude = new Set(['pb:family_guardian:objections:2']);
+    for (let round = 0; round < 3; round++) {
+      const [first] = choose({ signals: [PRICE_OBJECTION], exclude });
+      expect(first!.kind).toBe('objection_handling');
+      expect(first!.basedOn).toContain('signal:price_objection');
+      expect(first!.text).not.toMatch(/bateri|battery|zasięg|range/i);
+      exclude.add(first!.id);
+    }
+  });
+
   test('basedOn names archetypes, modules and signals by id', () => {
     const seen: string[] = [];
     for (let round = 0, exclude = new Set<string>(); round < 15; round++) {
@@ -216,7 +227,8 @@ describe('chooseNextMoves', () => {
         for (const ref of move.basedOn) expect(ref).toMatch(/^(archetype:[a-z_]+|module:[a-z_]+|signal:[a-z_]+)$/);
         if (move.id === 'st:family:safety_first') expect(move.basedOn).toEqual(['module:family', 'archetype:family_guardian']);
         if (move.id === 'st:family:boot_fitting') expect(move.basedOn).toEqual(['module:family']);
-        if (move.id === 'st:tco_costs:tco_5y') expect(move.basedOn).toEqual(['module:tco_costs', 'archetype:pragmatic_analyst']);
+        // With a price objection raised, the cost module's strategies answer it.
+        if (move.id === 'st:tco_costs:tco_5y') expect(move).toMatchObject({ kind: 'objection_handling', basedOn: ['signal:price_objection', 'module:tco_costs'] });
         seen.push(...move.basedOn);
       }
     }

@@ -34,6 +34,16 @@ const OBJECTION_TOPICS: Partial<Record<SignalId, string[]>> = {
   decision_maker_absent: ['zon', 'maz', 'partner', 'szef', 'zarzad', 'decyd', 'wife', 'husband', 'boss', 'board', 'decid'],
 };
 
+/** Modules whose strategies answer an objection when the archetype's playbook has no line for it. */
+const OBJECTION_MODULES: Partial<Record<SignalId, ModuleId[]>> = {
+  price_objection: ['tco_costs', 'financing'],
+  technical_doubt: ['range_winter', 'service_reliability'],
+  competitor_comparison: ['competition'],
+};
+
+/** A playbook objection on the raised topic ranks first; one on another topic still above the other kinds. */
+const objectionPriority = (weight: number, fit: number) => (fit > 0 ? 1.3 + weight * 0.5 + Math.min(1, fit) : 0.55 + weight * 0.5);
+
 /** How well an objection line fits the signals raised: 1 per matching topic stem found in it. */
 function topicFit(objection: string, raised: Signal[]): number {
   const words = foldForSearch(objection).split(/[^\p{L}\p{N}]+/u);
@@ -47,6 +57,7 @@ function topicFit(objection: string, raised: Signal[]): number {
 
 const T = {
   fits: { pl: 'Pasuje do archetypu', en: 'Fits the archetype' },
+  noLeader: { pl: 'Za mało sygnałów, by rozpoznać archetyp: najpierw poznaj klienta', en: 'Too few signals to tell the archetype yet: get to know the client first' },
   objection: { pl: 'Klient zgłosił zastrzeżenie', en: 'The client raised an objection' },
   module: { pl: 'Temat rozmowy', en: 'Topic in the conversation' },
   ready: { pl: 'Wysoka gotowość do zakupu', en: 'High purchase readiness' },
@@ -92,7 +103,9 @@ function candidatesFor(input: NextMovesInput, leaderCount: number): Candidate[] 
     if (!archetype) return;
     const weight = leader.probability * (1 - rank * 0.15);
     const basedOn = [`archetype:${archetype.id}`];
-    const why = `${T.fits[lang]}: ${archetype.name[lang]} (${Math.round(leader.probability * 100)}%)`;
+    const why = hasLeader(input.distribution)
+      ? `${T.fits[lang]}: ${archetype.name[lang]} (${Math.round(leader.probability * 100)}%)`
+      : T.noLeader[lang];
     const add = (kind: SuggestionKind, section: string, lines: Localized[], boost: number, extra?: string, extraBasedOn: string[] = []) =>
       lines.forEach((line, i) =>
         candidates.push({
@@ -112,8 +125,9 @@ function candidatesFor(input: NextMovesInput, leaderCount: number): Candidate[] 
         text: `${o.objection[lang]} → ${o.response[lang]}`,
         rationale: objectionWhy ? `${objectionWhy}. ${why}` : why,
         basedOn: [...basedOn, ...objections.slice(0, 2).map((s) => `signal:${s.id}`)],
-        // An objection that answers what the client raised beats the leader's generic one.
-        priority: objections.length ? weight * 0.5 + 1 + Math.min(1, topicFit(`${o.objection.pl} ${o.objection.en}`, objections)) : weight - 0.3 - i * 0.01,
+        // An objection that answers what the client raised beats the leader's generic one, and a
+        // module's answer to that topic (below) beats a playbook line about something else.
+        priority: objections.length ? objectionPriority(weight, topicFit(`${o.objection.pl} ${o.objection.en}`, objections)) : weight - 0.3 - i * 0.01,
       }),
     );
     add('question', 'questions', archetype.playbook.questions, input.funDriveRisk >= 50 ? 0.6 : 0.2, input.funDriveRisk >= 50 ? T.funDrive[lang] : undefined);
@@ -124,9 +138,27 @@ function candidatesFor(input: NextMovesInput, leaderCount: number): Candidate[] 
 
   // Module strategies are written in Polish (the knowledge pack's language).
   if (lang === 'pl') {
-    for (const id of input.activeModules) {
+    const answering = new Set<ModuleId>();
+    for (const signal of objections) {
+      for (const id of OBJECTION_MODULES[signal.id] ?? []) {
+        const module = input.modules.find((m) => m.id === id);
+        if (!module || answering.has(id)) continue;
+        answering.add(id);
+        module.strategies.forEach((strategy, i) =>
+          candidates.push({
+            id: `st:${module.id}:${strategy.id}`,
+            kind: 'objection_handling',
+            text: strategy.text,
+            rationale: `${T.objection[lang]}: „${signal.evidence}”. ${T.module[lang]}: ${module.name[lang]}`,
+            basedOn: [`signal:${signal.id}`, `module:${module.id}`],
+            priority: 1.2 + signal.strength * 0.5 - i * 0.01,
+          }),
+        );
+      }
+    }
+    for (const id of new Set(input.activeModules)) {
       const module = input.modules.find((m) => m.id === id);
-      if (!module) continue;
+      if (!module || answering.has(id)) continue;
       module.strategies.forEach((strategy, i) => {
         const served = leaders.find((l) => strategy.archetypes.includes(l.id));
         candidates.push({
