@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -132,4 +132,19 @@ describe('sufler analyze', () => {
     expect(run.out).toMatch(/Następne ruchy:\n {2}1\. \[/);
     expect(sufler(['analyze'], env, '   \n')).toMatchObject({ code: 1 });
   });
+});
+
+test('knowledge load validates and re-indexes the pack; a broken pack is refused naming the file', () => {
+  const env = { SUFLER_DATA_DIR: mkdtempSync(join(tmpdir(), 'sufler-knowledge-')) };
+  const ok = sufler(['knowledge', 'load'], env);
+  expect(ok.code).toBe(0);
+  expect(ok.out).toMatch(/^Loaded ev-dealership-pl [\d.]+: \d+ passages indexed in \d+ ms \(pgvector index, 10 archetypes, 12 modules, \d+ scoring rules\)\.\n$/);
+
+  const broken = mkdtempSync(join(tmpdir(), 'sufler-pack-'));
+  cpSync(resolve(import.meta.dirname, '../knowledge/ev-dealership-pl'), broken, { recursive: true });
+  writeFileSync(join(broken, 'archetypes', 'family_guardian.yaml'), 'id: family_guardian\nname: [unclosed\n');
+  const bad = sufler(['knowledge', 'load'], { ...env, SUFLER_KNOWLEDGE_DIR: broken });
+  expect(bad.code).toBe(1);
+  expect(bad.err).toContain('archetypes/family_guardian.yaml');
+  expect(bad.err).not.toMatch(/\n\s+at /); // a message, not a stack trace
 });
