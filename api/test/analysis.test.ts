@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createTRPCClient, createWSClient, wsLink } from '@trpc/client';
 import type { AnalysisEvent, ChatEvent } from '@sufler/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { AppRouter } from '../src/index';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestApp, DATABASES, type TestApp } from './harness';
+import { connect } from './ws-client';
 
 const FAMILY =
   'Pan Marek z żoną, mają dwoje dzieci (3 i 7 lat). Pytali o bezpieczeństwo, mocowania isofix i bagażnik na wózek. ' +
@@ -175,8 +174,7 @@ describe.each(DATABASES)('analysis.observe over a real WebSocket (%s)', (databas
     const { token, caller } = await t.as('consultant');
     const client = await caller.clients.create({ name: 'Klient przez WebSocket' });
     const session = await caller.sessions.start({ clientId: client.id });
-    const wsClient = createWSClient({ url: `${server.url.replace('http', 'ws')}/trpc`, connectionParams: () => ({ token }) });
-    const trpc = createTRPCClient<AppRouter>({ links: [wsLink({ client: wsClient })] });
+    const { trpc, close } = connect(server, token);
     try {
       const events = await new Promise<AnalysisEvent[]>((resolve, reject) => {
         const received: AnalysisEvent[] = [];
@@ -198,7 +196,7 @@ describe.each(DATABASES)('analysis.observe over a real WebSocket (%s)', (databas
       const stored = await caller.sessions.get({ id: session.id });
       expect(stored.interactions.map((i) => i.input)).toEqual([FAMILY]);
     } finally {
-      wsClient.close();
+      close();
     }
   });
 });

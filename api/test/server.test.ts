@@ -1,8 +1,9 @@
-import { createTRPCClient, createWSClient, httpBatchLink, splitLink, wsLink, TRPCClientError } from '@trpc/client';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { TRPCClientError } from '@trpc/client';
 import type { AppRouter } from '../src/index';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestApp, DATABASES, PASSWORD, type TestApp } from './harness';
+import { connect } from './ws-client';
 
 describe.each(DATABASES)('HTTP and WebSocket server on %s', (database) => {
   let t: TestApp;
@@ -16,23 +17,7 @@ describe.each(DATABASES)('HTTP and WebSocket server on %s', (database) => {
     await t?.close();
   });
 
-  function client(token?: string) {
-    const wsClient = createWSClient({
-      url: server.url.replace('http', 'ws') + '/trpc',
-      connectionParams: () => (token ? { token } : {}),
-      lazy: { enabled: true, closeMs: 0 },
-    });
-    const trpc = createTRPCClient<AppRouter>({
-      links: [
-        splitLink({
-          condition: (op) => op.type === 'subscription',
-          true: wsLink({ client: wsClient }),
-          false: httpBatchLink({ url: `${server.url}/trpc`, headers: () => (token ? { authorization: `Bearer ${token}` } : {}) }),
-        }),
-      ],
-    });
-    return { trpc, close: () => wsClient.close() };
-  }
+  const client = (token?: string) => connect(server, token);
 
   test('/health reports the database, the queue and rules mode when no model answers', async () => {
     const res = await fetch(`${server.url}/health`);

@@ -32,6 +32,11 @@ export function embedHashedNgrams(text: string): Float32Array {
       }
     }
   }
+  return normalizeL2(vector);
+}
+
+/** Scales a vector in place to length 1 (the zero vector stays zero), so cosine similarity is a dot product. */
+export function normalizeL2(vector: Float32Array): Float32Array {
   let norm = 0;
   for (const value of vector) norm += value * value;
   if (norm > 0) {

@@ -1,3 +1,4 @@
+import { normalizeL2 } from '@sufler/shared';
 import { Ollama } from 'ollama';
 import { EmbedderError, type Embedder } from '../../modules/knowledge/ports';
 
@@ -68,16 +69,7 @@ function isVector(value: unknown): value is number[] {
   return Array.isArray(value) && value.length > 0 && value.every((x) => typeof x === 'number' && Number.isFinite(x));
 }
 
-function normalised(values: number[]): Float32Array {
-  const vector = Float32Array.from(values);
-  let norm = 0;
-  for (const x of vector) norm += x * x;
-  if (norm > 0) {
-    const scale = 1 / Math.sqrt(norm);
-    for (let i = 0; i < vector.length; i++) vector[i]! *= scale;
-  }
-  return vector;
-}
+const normalised = (values: number[]) => normalizeL2(Float32Array.from(values));
 
 /** The ollama client throws `ResponseError` (not exported: see TOOLCHAIN.md) for HTTP errors, `TypeError` for network ones. */
 function translate(error: unknown, host: string, model: string): EmbedderError {
