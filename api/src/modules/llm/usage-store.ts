@@ -23,3 +23,35 @@ export function createDatabaseUsageStore(orm: MikroORM): UsageStore {
     },
   };
 }
+
+/**
+ * Keeps token counts in memory and writes them every `flushMs` (and on `close`), so recording usage
+ * never puts a database write on an answer's path (PGlite has a single connection). A crash loses at
+ * most the last interval's counts: a small overshoot of the daily limit, never user data.
+ */
+export function createBufferedUsageStore(inner: UsageStore, flushMs = 2000): UsageStore & { flush(): Promise<void>; close(): Promise<void> } {
+  const pending = new Map<string, { day: string; model: string; tokens: number }>();
+  async function flush() {
+    const batch = [...pending.values()];
+    pending.clear();
+    for (const { day, model, tokens } of batch) await inner.add(day, model, tokens);
+  }
+  const timer = setInterval(() => void flush().catch(() => undefined), flushMs);
+  timer.unref();
+  return {
+    async add(day, model, tokens) {
+      const key = `${day}\u0000${model}`;
+      const entry = pending.get(key) ?? { day, model, tokens: 0 };
+      entry.tokens += tokens;
+      pending.set(key, entry);
+    },
+    async tokensOn(day, model) {
+      return (await inner.tokensOn(day, model)) + (pending.get(`${day}\u0000${model}`)?.tokens ?? 0);
+    },
+    flush,
+    async close() {
+      clearInterval(timer);
+      await flush();
+    },
+  };
+}
