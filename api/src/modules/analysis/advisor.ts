@@ -1,4 +1,5 @@
 import {
+  hasLeader,
   StrategySchema,
   type ArchetypeScore,
   type KnowledgePack,
@@ -32,7 +33,11 @@ export async function buildStrategy(
 }
 
 /** Rules-mode strategy: the leader's playbook, with the runner-up's questions and objections added. */
-export function playbookStrategy(pack: KnowledgePack, distribution: ArchetypeScore[], lang: Language): Strategy {
+export function playbookStrategy(pack: KnowledgePack, ranked: ArchetypeScore[], lang: Language): Strategy {
+  // Nothing known yet: the explorer's playbook (educate, qualify) fits better than an arbitrary one.
+  const distribution = hasLeader(ranked)
+    ? ranked
+    : [...ranked].sort((a, b) => Number(b.id === 'undecided_explorer') - Number(a.id === 'undecided_explorer'));
   const [leader, second] = distribution.slice(0, 2).map((d) => pack.archetypes.find((a) => a.id === d.id)!);
   const both = second && distribution[1]!.probability >= 0.15 ? [leader!, second] : [leader!];
   const book = leader!.playbook;
