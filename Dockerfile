@@ -3,7 +3,7 @@
 #
 #   docker build -t sufler .
 #   docker run -p 8787:8787 -v sufler-data:/data sufler      # embedded PGlite in /data
-#   (or set DATABASE_URL and SUFLER_JWT_SECRET to use PostgreSQL; see docker-compose.yml)
+#   (or set DATABASE_URL, SUFLER_JWT_SECRET and SUFLER_ENCRYPTION_KEY to use PostgreSQL; see docker-compose.yml)
 
 FROM node:22-bookworm-slim
 

@@ -2,6 +2,7 @@
  * `npm run bench`: measured figures, printed, never asserted. Runs on embedded PGlite in memory
  * (and on PostgreSQL too when DATABASE_URL is set).
  */
+import { randomBytes } from 'node:crypto';
 import { createApp } from '../src/app';
 import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
@@ -20,6 +21,7 @@ for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] 
   const postgres = database === 'postgresql' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
   const env = loadEnv({
     SUFLER_JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+    SUFLER_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     LOG_LEVEL: 'silent',
     OLLAMA_URL: 'http://127.0.0.1:9',
     ...(postgres && { DATABASE_URL: postgres.url }),

@@ -4,7 +4,7 @@ import { createBrain } from './brain';
 import { createHealthCheck } from './health';
 import { createAnalysisService } from './modules/analysis/analysis.service';
 import { createSummarizeSessionJob } from './modules/analysis/summarize-session.job';
-import { createDatabaseUsageStore } from './modules/llm/usage-store';
+import { createBufferedUsageStore, createDatabaseUsageStore } from './modules/llm/usage-store';
 import type { Logger } from './logger';
 import { createAuthService } from './modules/auth/auth.service';
 import { resolveJwtSecret } from './modules/auth/jwt-secret';
@@ -26,7 +26,7 @@ export type App = {
  */
 export async function createApp(env: Env, logger: Logger, options: { inMemory?: boolean } = {}): Promise<App> {
   const dataDir = options.inMemory ? undefined : env.SUFLER_DATA_DIR;
-  const db = await openDatabase(databaseConfigFrom(env.DATABASE_URL, dataDir), logger);
+  const db = await openDatabase(databaseConfigFrom(env, dataDir), logger);
   let stopQueue = async () => {};
   try {
     const applied = await migrate(db);
@@ -41,7 +41,8 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
     stopQueue = () => queue.stop();
     await queue.work('ping', async ({ sentAt }) => ({ pong: true, queuedMs: Date.now() - sentAt }));
 
-    const brain = await createBrain(env, { orm: db.orm, logger, usage: createDatabaseUsageStore(db.orm) });
+    const usage = createBufferedUsageStore(createDatabaseUsageStore(db.orm));
+    const brain = await createBrain(env, { orm: db.orm, logger, usage });
     await queue.work('summarizeSession', createSummarizeSessionJob(db.orm, brain.analyzer));
     logger.info(
       { index: brain.index, entries: brain.knowledge.entries.size, models: brain.llm ? env.OLLAMA_MODELS : [] },
@@ -68,6 +69,7 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       health: createHealthCheck(deps, env.OLLAMA_URL),
       close: async () => {
         await queue.stop();
+        await usage.close().catch((error: unknown) => logger.warn({ err: error }, 'could not record the last token usage'));
         await db.close();
       },
     };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { decodeEncryptionKey } from './db/encryption-key';
 
 /**
  * The only reader of `process.env`. Every setting is validated here once; a wrong value stops
@@ -18,6 +19,15 @@ export const EnvSchema = z.object({
   SUFLER_JWT_SECRET: z
     .string()
     .min(32, 'must have at least 32 characters (e.g. `openssl rand -base64 48`)')
+    .optional(),
+  /** AES-256 key for what quotes the client at rest (notes, analyses, summaries, key facts): 32 bytes as base64 or 64 hex digits. */
+  SUFLER_ENCRYPTION_KEY: z
+    .string()
+    .transform((v, ctx) => {
+      const key = decodeEncryptionKey(v);
+      if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes as base64 or 64 hex digits (e.g. `openssl rand -base64 32`)' });
+      return key ?? z.NEVER;
+    })
     .optional(),
   SUFLER_ACCESS_TOKEN_TTL: seconds(15 * 60),
   SUFLER_REFRESH_TOKEN_TTL: seconds(30 * 24 * 60 * 60),
@@ -82,11 +92,11 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
       { variable: 'SUFLER_ADMIN_EMAIL', message: 'set together with SUFLER_ADMIN_PASSWORD, or neither' },
     ]);
   }
-  if (env.DATABASE_URL && !env.SUFLER_JWT_SECRET) {
-    // Replicas behind a load balancer must share one signing key; a generated one would differ.
-    throw new EnvError([
-      { variable: 'SUFLER_JWT_SECRET', message: 'is required when DATABASE_URL is set' },
-    ]);
+  if (env.DATABASE_URL) {
+    // Replicas behind a load balancer must share one signing key, and read what the others
+    // encrypted: generated keys would differ.
+    const missing = (['SUFLER_JWT_SECRET', 'SUFLER_ENCRYPTION_KEY'] as const).filter((variable) => !env[variable]);
+    if (missing.length) throw new EnvError(missing.map((variable) => ({ variable, message: 'is required when DATABASE_URL is set' })));
   }
   return env;
 }

@@ -16,6 +16,8 @@ export const DATABASES = ['pglite', ...(process.env.DATABASE_URL ? (['postgresql
 export type TestDatabase = (typeof DATABASES)[number];
 
 export const PASSWORD = 'correct horse battery staple';
+/** 32 bytes as base64, as `openssl rand -base64 32` prints them. */
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 const createCaller = createCallerFactory(appRouter);
 
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -24,6 +26,7 @@ export async function createTestApp(database: TestDatabase, vars: Record<string,
   const postgres = database === 'postgresql' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
   const env = loadEnv({
     SUFLER_JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    SUFLER_ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
     LOG_LEVEL: 'silent',
     OLLAMA_URL: 'http://127.0.0.1:9', // nothing listens on the discard port: rules mode
     ...(postgres && { DATABASE_URL: postgres.url }),

@@ -7,7 +7,7 @@ import { createDatabaseUsageStore } from '../modules/llm/usage-store';
 /** `sufler knowledge load`: validates the pack and re-indexes it into the configured index. */
 export async function runKnowledgeLoad(env: Env): Promise<void> {
   const logger = createLogger({ LOG_LEVEL: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }, 'stderr');
-  const db = await openDatabase(databaseConfigFrom(env.DATABASE_URL, env.SUFLER_DATA_DIR));
+  const db = await openDatabase(databaseConfigFrom(env, env.SUFLER_DATA_DIR));
   try {
     await migrate(db);
     const brain = await createBrain(env, { orm: db.orm, logger, usage: createDatabaseUsageStore(db.orm) });

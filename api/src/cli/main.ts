@@ -49,7 +49,7 @@ program
   .description('bring the database schema up to date')
   .action(async () => {
     const env = loadEnv();
-    const db = await openDatabase(databaseConfigFrom(env.DATABASE_URL, env.SUFLER_DATA_DIR));
+    const db = await openDatabase(databaseConfigFrom(env, env.SUFLER_DATA_DIR));
     try {
       const applied = await migrate(db);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
@@ -67,7 +67,7 @@ user
   .action(async (options: { email: string; role: Role }) => {
     const env = loadEnv();
     const password = await readNewPassword();
-    const db = await openDatabase(databaseConfigFrom(env.DATABASE_URL, env.SUFLER_DATA_DIR));
+    const db = await openDatabase(databaseConfigFrom(env, env.SUFLER_DATA_DIR));
     try {
       await migrate(db);
       const created = await createUser(db.orm.em.fork(), { email: options.email, role: options.role, password });

@@ -5,8 +5,11 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { Migrator } from '@mikro-orm/migrations';
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import pg from 'pg';
+import type { Env } from '../env';
 import type { Logger } from '../logger';
 import { lockDataDir } from './data-dir-lock';
+import { encryptionAtRest } from './encrypted-type';
+import { resolveEncryptionKey } from './encryption-key';
 import { entities } from './entities';
 import { migrations } from './migrations';
 
@@ -20,13 +23,17 @@ export type Database = {
 };
 
 export type DatabaseConfig =
-  | { kind: 'postgresql'; url: string }
-  /** `dataDir` undefined keeps the embedded database in memory (tests). */
-  | { kind: 'pglite'; dataDir?: string };
+  /** `encryptionKey`: the AES-256 key of the encrypted columns (SUFLER_ENCRYPTION_KEY). */
+  | { kind: 'postgresql'; url: string; encryptionKey: Buffer }
+  /**
+   * `dataDir` undefined keeps the embedded database in memory (tests). Without `encryptionKey`, one is
+   * generated once into `dataDir` (in memory: a random one).
+   */
+  | { kind: 'pglite'; dataDir?: string; encryptionKey?: Buffer };
 
-const baseOptions = (logger?: Logger): Options => ({
+const baseOptions = (encryptionKey: Buffer, logger?: Logger): Options => ({
   entities,
-  extensions: [Migrator],
+  extensions: [Migrator, encryptionAtRest(encryptionKey)],
   migrations: { migrationsList: migrations, silent: true, snapshot: false, transactional: true, allOrNothing: true },
   debug: false,
   // The knowledge index's own tables: created by the pgvector adapter when the extension exists.
@@ -36,26 +43,34 @@ const baseOptions = (logger?: Logger): Options => ({
 });
 
 /** PostgreSQL when DATABASE_URL is set; otherwise PGlite in `dataDir` (undefined: in memory). */
-export function databaseConfigFrom(databaseUrl: string | undefined, dataDir: string | undefined): DatabaseConfig {
-  if (databaseUrl) return { kind: 'postgresql', url: databaseUrl };
-  return dataDir ? { kind: 'pglite', dataDir } : { kind: 'pglite' };
+export function databaseConfigFrom(
+  env: Pick<Env, 'DATABASE_URL' | 'SUFLER_ENCRYPTION_KEY'>,
+  dataDir: string | undefined,
+): DatabaseConfig {
+  const key = env.SUFLER_ENCRYPTION_KEY;
+  if (env.DATABASE_URL) {
+    if (!key) throw new Error('SUFLER_ENCRYPTION_KEY is required when DATABASE_URL is set'); // loadEnv says so first
+    return { kind: 'postgresql', url: env.DATABASE_URL, encryptionKey: key };
+  }
+  return { kind: 'pglite', ...(dataDir && { dataDir }), ...(key && { encryptionKey: key }) };
 }
 
 /** Opens the configured database and brings its schema up to date. */
 export async function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<Database> {
   if (config.kind === 'postgresql') {
-    const orm = await MikroORM.init({ ...baseOptions(logger), clientUrl: config.url, pool: { min: 0, max: 10 } });
+    const orm = await MikroORM.init({ ...baseOptions(config.encryptionKey, logger), clientUrl: config.url, pool: { min: 0, max: 10 } });
     return { orm, kind: 'postgresql', close: once(() => orm.close()) };
   }
 
   const lock = config.dataDir ? lockDataDir(resolve(config.dataDir)) : undefined;
   try {
+    const encryptionKey = resolveEncryptionKey(config.encryptionKey, config.dataDir);
     const pglite = await PGlite.create({
       ...(config.dataDir && { dataDir: join(resolve(config.dataDir), 'pgdata') }),
       extensions: { vector },
     });
     const orm = await MikroORM.init({
-      ...baseOptions(logger),
+      ...baseOptions(encryptionKey, logger),
       dbName: 'postgres',
       // PGlite is one session; node-postgres must never open a second connection to it.
       driverOptions: createPgConfig(pglite),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { embedHashedNgrams } from '@sufler/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -36,7 +36,7 @@ describeVectorIndexContract('pgvector index on PGlite', async () => {
 describe.runIf(pgvectorOnPostgres)('with pgvector on PostgreSQL', () => {
   describeVectorIndexContract('pgvector index on PostgreSQL', async () => {
     const postgres = await freshPostgres(DATABASE_URL!);
-    const db = await openDatabase({ kind: 'postgresql', url: postgres.url });
+    const db = await openDatabase({ kind: 'postgresql', url: postgres.url, encryptionKey: randomBytes(32) });
     const index = await createPgvectorIndex(db.orm);
     if (!index) throw new Error('pgvector is available on this server: createPgvectorIndex must not return null');
     return {
@@ -57,7 +57,7 @@ describeVectorIndexContract('qdrant index (HTTP double)', async () => {
 describe.runIf(DATABASE_URL && !pgvectorOnPostgres)('pgvector index on PostgreSQL without pgvector', () => {
   test('createPgvectorIndex returns null, so the caller falls back to memory, and creates nothing', async () => {
     const postgres = await freshPostgres(DATABASE_URL!);
-    const db = await openDatabase({ kind: 'postgresql', url: postgres.url });
+    const db = await openDatabase({ kind: 'postgresql', url: postgres.url, encryptionKey: randomBytes(32) });
     try {
       expect(await createPgvectorIndex(db.orm)).toBeNull();
       const tables = await db.orm.em.fork().execute<{ table_name: string }[]>(

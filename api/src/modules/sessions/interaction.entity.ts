@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { INTERACTION_KINDS } from '@sufler/shared';
+import { EncryptedJson, EncryptedText } from '../../db/encrypted-type';
 import { SessionEntity } from './session.entity';
 
 /** One observation within a session and what the co-pilot answered to it. */
@@ -12,8 +13,9 @@ export const InteractionEntity = defineEntity({
     session: () => p.manyToOne(SessionEntity).deleteRule('cascade').index(),
     at: p.datetime().onCreate(() => new Date()),
     kind: p.enum([...INTERACTION_KINDS]),
-    input: p.text(),
-    response: p.json<unknown>().nullable(),
+    /** The client's words and what was made of them: encrypted at rest. */
+    input: p.text().type(EncryptedText),
+    response: p.json<unknown>().type(EncryptedJson).nullable(),
   },
 });
 export type InteractionRow = InferEntity<typeof InteractionEntity>;

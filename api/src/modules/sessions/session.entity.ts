@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import type { KeyFacts } from '@sufler/shared';
+import { EncryptedJson, EncryptedText } from '../../db/encrypted-type';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -14,14 +15,15 @@ export const SessionEntity = defineEntity({
     user: () => p.manyToOne(UserEntity),
     startedAt: p.datetime().onCreate(() => new Date()),
     endedAt: p.datetime().nullable(),
-    summary: p.text().nullable(),
-    keyFacts: p.json<KeyFacts>().default('{}'),
+    /** What the client said, condensed: encrypted at rest (the default `{}` is stored as it is). */
+    summary: p.text().type(EncryptedText).nullable(),
+    keyFacts: p.json<KeyFacts>().type(EncryptedJson).default('{}'),
     /** How many of the session's observations the summary already covers. */
     summarizedCount: p.integer().default(0),
     /** Ids of every next move shown in this session: "regenerate" never offers them again. */
     shownSuggestions: p.json<string[]>().default('[]'),
-    /** The last full strategy and the session state it was made for (see analysis `strategy`). */
-    strategyCache: p.json<{ key: string; value: unknown }>().nullable(),
+    /** The last full strategy and the session state it was made for (see analysis `strategy`); it quotes the notes. */
+    strategyCache: p.json<{ key: string; value: unknown }>().type(EncryptedJson).nullable(),
   },
 });
 export type SessionRow = InferEntity<typeof SessionEntity>;
