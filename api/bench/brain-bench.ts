@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisEvent, KnowledgePack } from '@sufler/shared';
 import { createOfflineEmbedder } from '../src/adapters/embedders/offline-embedder';
@@ -14,6 +15,7 @@ import type { VectorIndex } from '../src/modules/knowledge/ports';
 import { createUser } from '../src/modules/users/user.service';
 import { appRouter } from '../src/router';
 import { createCallerFactory } from '../src/trpc/init';
+import { freshPostgres } from '../test/fresh-postgres';
 import { BENCH_LATENCY_MS } from './ollama-double-process';
 import { report } from './measure';
 
@@ -55,7 +57,7 @@ export async function benchAnalysis(caller: Caller, clientIds: string[], label: 
  * count as ours. Each model call waits `BENCH_LATENCY_MS` before its first byte, the part a real
  * model would take; the figures subtract it to show our overhead.
  */
-export async function benchLlmMode(): Promise<void> {
+export async function benchLlmMode(database: 'pglite' | 'postgresql'): Promise<void> {
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./ollama-double-process.ts', import.meta.url))], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -63,10 +65,18 @@ export async function benchLlmMode(): Promise<void> {
     child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
     child.once('exit', (code) => reject(new Error(`the Ollama double exited (${code})`)));
   });
-  const env = loadEnv({ SUFLER_JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!', LOG_LEVEL: 'silent', OLLAMA_URL: url, OLLAMA_MODELS: 'bench:1' });
+  const postgres = database === 'postgresql' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
+  const env = loadEnv({
+    SUFLER_JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
+    SUFLER_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    LOG_LEVEL: 'silent',
+    OLLAMA_URL: url,
+    OLLAMA_MODELS: 'bench:1',
+    ...(postgres && { DATABASE_URL: postgres.url }),
+  });
   const app = await createApp(env, createLogger(env), { inMemory: true });
   try {
-    console.log('\n== LLM mode (pglite, Ollama double over HTTP in another process) ==');
+    console.log(`\n== LLM mode (${database}, Ollama double over HTTP in another process) ==`);
     const user = await createUser(app.deps.orm.em.fork(), { email: 'bench-llm@example.com', role: 'consultant', password: 'bench password 123' });
     const { token } = await app.deps.accessTokens.sign({ userId: user.id, role: 'consultant' });
     const caller = createCaller({ deps: app.deps, accessToken: token });
@@ -75,6 +85,7 @@ export async function benchLlmMode(): Promise<void> {
     await benchAnalysis(caller, clients.map((c) => c.id), 'LLM mode', 2 * BENCH_LATENCY_MS);
   } finally {
     await app.close();
+    await postgres?.drop();
     child.kill();
   }
 }

@@ -51,5 +51,5 @@ for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] 
   await postgres?.drop();
 }
 
-await benchLlmMode();
+for (const database of ['pglite', ...(process.env.DATABASE_URL ? (['postgresql'] as const) : [])] as const) await benchLlmMode(database);
 await benchRetrieval();
