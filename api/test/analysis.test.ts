@@ -1,9 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnalysisEvent, ChatEvent } from '@sufler/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startServer, type RunningServer } from '../src/server';
 import { createTestApp, DATABASES, type TestApp } from './harness';
-import { connect } from './ws-client';
 
 const FAMILY =
   'Pan Marek z żoną, mają dwoje dzieci (3 i 7 lat). Pytali o bezpieczeństwo, mocowania isofix i bagażnik na wózek. ' +
@@ -155,48 +153,5 @@ describe.each(DATABASES)('the co-pilot on stored sessions (%s, rules mode)', (da
     const afterEnd = await t.counts();
     await expect(observe(owner.caller, owner.session.id, FAMILY)).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(await t.counts()).toEqual(afterEnd);
-  });
-});
-
-describe.each(DATABASES)('analysis.observe over a real WebSocket (%s)', (database) => {
-  let t: TestApp;
-  let server: RunningServer;
-  beforeAll(async () => {
-    t = await createTestApp(database);
-    server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
-  });
-  afterAll(async () => {
-    await server?.close();
-    await t?.close();
-  });
-
-  test('stage events arrive one by one, in order, and the observation is stored', async () => {
-    const { token, caller } = await t.as('consultant');
-    const client = await caller.clients.create({ name: 'Klient przez WebSocket' });
-    const session = await caller.sessions.start({ clientId: client.id });
-    const { trpc, close } = connect(server, token);
-    try {
-      const events = await new Promise<AnalysisEvent[]>((resolve, reject) => {
-        const received: AnalysisEvent[] = [];
-        const sub = trpc.analysis.observe.subscribe(
-          { sessionId: session.id, text: FAMILY },
-          {
-            onData: (event) => {
-              received.push(event as AnalysisEvent);
-              if (event.type === 'done') {
-                sub.unsubscribe();
-                resolve(received);
-              }
-            },
-            onError: reject,
-          },
-        );
-      });
-      expect(events.map((e) => e.type)).toEqual(['accepted', 'signals', 'archetypes', 'scores', 'suggestion', 'suggestion', 'suggestion', 'suggestion', 'done']);
-      const stored = await caller.sessions.get({ id: session.id });
-      expect(stored.interactions.map((i) => i.input)).toEqual([FAMILY]);
-    } finally {
-      close();
-    }
   });
 });

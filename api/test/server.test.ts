@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../src/server';
 import { createTestApp, DATABASES, PASSWORD, type TestApp } from './harness';
 import { connect } from './ws-client';
+import type { AnalysisEvent } from '@sufler/shared';
 
 describe.each(DATABASES)('HTTP and WebSocket server on %s', (database) => {
   let t: TestApp;
@@ -93,6 +94,37 @@ describe.each(DATABASES)('HTTP and WebSocket server on %s', (database) => {
     });
     expect((error as TRPCClientError<AppRouter>).data?.code).toBe('FORBIDDEN');
     denied.close();
+  });
+
+  const NOTE = 'Dwoje dzieci, pytali o isofix i bezpieczeństwo; budżet do 250 tys. zł.';
+  test('analysis.observe streams its stage events one by one over the WebSocket, and stores the observation', async () => {
+    const { token, caller } = await t.as('consultant');
+    const customer = await caller.clients.create({ name: 'Klient przez WebSocket' });
+    const session = await caller.sessions.start({ clientId: customer.id });
+    const { trpc, close } = client(token);
+    try {
+      const events = await new Promise<AnalysisEvent[]>((resolve, reject) => {
+        const received: AnalysisEvent[] = [];
+        const sub = trpc.analysis.observe.subscribe(
+          { sessionId: session.id, text: NOTE },
+          {
+            onData: (event) => {
+              received.push(event as AnalysisEvent);
+              if (event.type === 'done') {
+                sub.unsubscribe();
+                resolve(received);
+              }
+            },
+            onError: reject,
+          },
+        );
+      });
+      expect(events.map((e) => e.type)).toEqual(['accepted', 'signals', 'archetypes', 'scores', 'suggestion', 'suggestion', 'suggestion', 'suggestion', 'done']);
+      const stored = await caller.sessions.get({ id: session.id });
+      expect(stored.interactions.map((i) => i.input)).toEqual([NOTE]);
+    } finally {
+      close();
+    }
   });
 });
 
