@@ -1,3 +1,4 @@
+import type { AnalysisEvent } from '@sufler/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, DATABASES, type TestApp } from './harness';
 
@@ -63,20 +64,41 @@ describe.each(DATABASES)('sessions and feedback on %s', (database) => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
-  test('rating a suggestion stores it; rating again replaces the verdict', async () => {
+  test('rating a shown suggestion stores it; rating again replaces the verdict; unknown suggestions are refused', async () => {
     const { caller, user } = await t.as('consultant');
     const client = await caller.clients.create({ name: 'Olga Wójcik' });
     const session = await caller.sessions.start({ clientId: client.id });
-    const [interaction] = await t
-      .em()
-      .getConnection()
-      .execute<{ id: string }[]>(`insert into interaction (id, session_id, at, kind, input) values (gen_random_uuid(), ?, now(), 'note', 'x') returning id`, [session.id]);
+    let done: Extract<AnalysisEvent, { type: 'done' }> | undefined;
+    for await (const event of (await caller.analysis.observe({ sessionId: session.id, text: 'Dwoje dzieci, pyta o isofix.' })) as AsyncIterable<AnalysisEvent>) {
+      if (event.type === 'done') done = event;
+    }
+    const interactionId = done!.interactionId;
+    const [shown, alsoShown] = done!.analysis.suggestions.map((s) => s.id);
 
-    const first = await caller.feedback.rate({ interactionId: interaction!.id, suggestionId: 'q-1', rating: 1 });
+    const first = await caller.feedback.rate({ interactionId, suggestionId: shown!, rating: 1 });
     expect(first).toMatchObject({ rating: 1, comment: null, userId: user.id });
-    const second = await caller.feedback.rate({ interactionId: interaction!.id, suggestionId: 'q-1', rating: -1, comment: 'Za wcześnie na to pytanie' });
+    const second = await caller.feedback.rate({ interactionId, suggestionId: shown!, rating: -1, comment: 'Za wcześnie na to pytanie' });
     expect(second).toMatchObject({ id: first.id, rating: -1, comment: 'Za wcześnie na to pytanie' });
-    const rows = await t.em().getConnection().execute<{ rating: number }[]>('select rating from feedback where interaction_id = ?', [interaction!.id]);
-    expect(rows).toEqual([{ rating: -1 }]);
+    await caller.feedback.rate({ interactionId, suggestionId: alsoShown!, rating: 1 });
+
+    // After "regenerate", the earlier moves can still be rated, and so can the new ones.
+    const { suggestions } = await caller.analysis.regenerate({ interactionId });
+    await caller.feedback.rate({ interactionId, suggestionId: suggestions[0]!.id, rating: 1 });
+    await caller.feedback.rate({ interactionId, suggestionId: shown!, rating: 1 });
+
+    const before = await t.counts();
+    await expect(caller.feedback.rate({ interactionId, suggestionId: 'pb:never:shown:0', rating: 1 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await t.counts()).toEqual(before);
+    const rows = await t.em().getConnection().execute<{ suggestion_id: string; rating: number }[]>(
+      'select suggestion_id, rating from feedback where interaction_id = ? order by suggestion_id',
+      [interactionId],
+    );
+    expect(rows).toEqual(
+      [
+        { suggestion_id: shown, rating: 1 },
+        { suggestion_id: alsoShown, rating: 1 },
+        { suggestion_id: suggestions[0]!.id, rating: 1 },
+      ].sort((a, b) => (a.suggestion_id! < b.suggestion_id! ? -1 : 1)),
+    );
   });
 });

@@ -4,6 +4,7 @@ import { notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { audit } from '../audit/audit';
 import { InteractionEntity } from '../sessions/interaction.entity';
+import { allSuggestions, observationResponse } from '../analysis/session-state';
 import { findVisibleSession } from '../sessions/session.service';
 import { FeedbackEntity, type FeedbackRow } from './feedback.entity';
 
@@ -25,6 +26,10 @@ export async function rateSuggestion(em: EntityManager, actor: Actor, input: Fee
     await findVisibleSession(em, actor, interaction.session.id);
   } catch {
     throw notFound('Interaction');
+  }
+  // Only a move that was shown for this observation (now or before a regenerate) can be rated.
+  if (!allSuggestions(observationResponse(interaction)).some((s) => s.id === input.suggestionId)) {
+    throw notFound('Suggestion');
   }
   const existing = await em.findOne(FeedbackEntity, {
     interaction: input.interactionId,
