@@ -1,3 +1,4 @@
+import type { AnalysisEvent } from '@sufler/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createTestApp, DATABASES, type TestApp } from './harness';
 
@@ -91,13 +92,13 @@ describe.each(DATABASES)('clients on %s', (database) => {
   test('erase removes the client and everything of it, and is audited', async () => {
     const client = await anna.caller.clients.create({ name: 'Do Usunięcia', contact: { email: 'usun@example.com' } });
     const session = await anna.caller.sessions.start({ clientId: client.id });
-    const em = t.em();
-    const conn = em.getConnection();
-    const [interaction] = await conn.execute<{ id: string }[]>(
-      `insert into interaction (id, session_id, at, kind, input, response) values (gen_random_uuid(), ?, now(), 'note', 'Klient pyta o leasing', '{"suggestions":[{"id":"s1"}]}') returning id`,
-      [session.id],
-    );
-    await anna.caller.feedback.rate({ interactionId: interaction!.id, suggestionId: 's1', rating: 1 });
+    const conn = t.em().getConnection();
+    let done: Extract<AnalysisEvent, { type: 'done' }> | undefined;
+    for await (const event of (await anna.caller.analysis.observe({ sessionId: session.id, text: 'Klient pyta o leasing, usunąć po rozmowie' })) as AsyncIterable<AnalysisEvent>) {
+      if (event.type === 'done') done = event;
+    }
+    const interaction = { id: done!.interactionId };
+    await anna.caller.feedback.rate({ interactionId: interaction.id, suggestionId: done!.analysis.suggestions[0]!.id, rating: 1 });
 
     await expect(anna.caller.clients.erase({ id: client.id })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(await boss.caller.clients.erase({ id: client.id })).toEqual({ erased: true });
@@ -107,7 +108,7 @@ describe.each(DATABASES)('clients on %s', (database) => {
             + (select count(*) from client_session where client_id = ?)
             + (select count(*) from interaction where session_id = ?)
             + (select count(*) from feedback where interaction_id = ?) as n`,
-      [client.id, client.id, session.id, interaction!.id],
+      [client.id, client.id, session.id, interaction.id],
     );
     expect(Number(left[0]!.n)).toBe(0);
     const leaked = await conn.execute<{ n: string }[]>(
