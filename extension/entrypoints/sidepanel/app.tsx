@@ -1,5 +1,8 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
+import { Cockpit } from '../../features/cockpit/cockpit';
+import type { CockpitClient } from '../../features/cockpit/cockpit-client';
 import { createApiClient } from '../../lib/api-client';
 import { createAuthStore, sessionBridge, type AuthClient, type AuthStore } from '../../lib/auth-store';
 import { useT } from '../../lib/i18n';
@@ -9,7 +12,7 @@ import { ConnectionStatus } from './connection-status';
 import { LoginForm } from './login-form';
 import { SessionBar } from './session-bar';
 
-/** The side panel: connection line, then the login form or the signed-in user. */
+/** The side panel: connection line, then the login form or the signed-in user's cockpit. */
 export function App() {
   const t = useT();
   const settings = useSettings();
@@ -27,25 +30,35 @@ export function App() {
   );
 }
 
-function createSession(apiUrl: string): AuthStore {
+function createSession(apiUrl: string): { store: AuthStore; client: CockpitClient; queryClient: QueryClient } {
   const storage = browserTokenStorage();
   // The client reads tokens from the store and the store calls the client: the getter breaks the cycle.
   const ref: { client?: AuthClient } = {};
   const store = createAuthStore({ client: () => ref.client!, storage });
-  ref.client = createApiClient({ apiUrl, session: sessionBridge(store, storage) }).client;
-  return store;
+  const { client } = createApiClient({ apiUrl, session: sessionBridge(store, storage) });
+  ref.client = client;
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000 } } });
+  return { store, client, queryClient };
 }
 
 function Session({ apiUrl }: { apiUrl: string }) {
   const t = useT();
-  const [store] = useState(() => createSession(apiUrl));
+  const [{ store, client, queryClient }] = useState(() => createSession(apiUrl));
   const status = useStore(store, (state) => state.status);
   const restored = useStore(store, (state) => state.restored);
+  const user = useStore(store, (state) => state.user);
 
   useEffect(() => {
     void store.getState().restore();
   }, [store]);
 
   if (!restored) return <p role="status">{t('session.restoring')}</p>;
-  return status === 'authenticated' ? <SessionBar store={store} /> : <LoginForm store={store} />;
+  if (status !== 'authenticated') return <LoginForm store={store} />;
+  return (
+    <QueryClientProvider client={queryClient}>
+      <SessionBar store={store} />
+      {/* Keyed by the user: signing in as someone else starts from a clean cockpit. */}
+      <Cockpit key={user?.id ?? ''} client={client} />
+    </QueryClientProvider>
+  );
 }
