@@ -8,7 +8,7 @@ const { fakeBrowser } = await vi.hoisted(async () => {
   return { fakeBrowser };
 });
 
-const { DEFAULT_SETTINGS, browserTokenStorage, loadSettings, parseSettings, saveSettings } = await import('./settings');
+const { DEFAULT_SETTINGS, browserResumeStorage, browserTokenStorage, loadSettings, parseSettings, saveSettings } = await import('./settings');
 
 const pair = tokenPair();
 
@@ -55,5 +55,24 @@ describe('settings in extension storage', () => {
   test('a malformed stored token pair reads as logged out', async () => {
     await fakeBrowser.storage.session.set({ auth: { accessToken: 1 } });
     expect(await browserTokenStorage(() => true).load()).toBeNull();
+  });
+});
+
+describe('resume point in extension storage', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const point = { clientId: '0192f1d2-7a3b-7c4d-8e5f-000000000001', sessionId: '0192f1d2-7a3b-7c4d-8e5f-000000000002' };
+
+  test('round trip, then forgotten', async () => {
+    expect(await browserResumeStorage.load()).toBeNull();
+    await browserResumeStorage.save(point);
+    expect(await fakeBrowser.storage.local.get('resume')).toEqual({ resume: point });
+    expect(await browserResumeStorage.load()).toEqual(point);
+    await browserResumeStorage.save(null);
+    expect(await browserResumeStorage.load()).toBeNull();
+  });
+
+  test('a value edited by hand reads as nothing to resume', async () => {
+    await fakeBrowser.storage.local.set({ resume: { clientId: 'x', sessionId: point.sessionId } });
+    expect(await browserResumeStorage.load()).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { storage } from 'wxt/utils/storage';
-import { TokenPairSchema } from '@sufler/shared';
+import { IdSchema, TokenPairSchema } from '@sufler/shared';
 import { DEFAULT_API_URL } from './health';
 import type { TokenStorage } from './token-storage';
 
@@ -85,3 +85,31 @@ function defaultHasSessionArea(): boolean {
   const g = globalThis as { browser?: { storage?: { session?: unknown } }; chrome?: { storage?: { session?: unknown } } };
   return Boolean((g.browser ?? g.chrome)?.storage?.session);
 }
+
+/**
+ * The conversation the panel had open, so reopening it (or reloading) resumes the same session.
+ * Ids only: the session itself is fetched again and checked to still be open.
+ */
+export const ResumePointSchema = z.object({
+  clientId: IdSchema,
+  sessionId: IdSchema,
+});
+export type ResumePoint = z.infer<typeof ResumePointSchema>;
+
+export function parseResumePoint(raw: unknown): ResumePoint | null {
+  const parsed = ResumePointSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}
+
+const resumeItem = storage.defineItem<unknown>('local:resume');
+
+/** The cockpit's resume point in `storage.local` (it fits the cockpit's `ResumeStorage`). */
+export const browserResumeStorage = {
+  async load(): Promise<ResumePoint | null> {
+    return parseResumePoint(await resumeItem.getValue());
+  },
+  async save(point: ResumePoint | null): Promise<void> {
+    if (point === null) await resumeItem.removeValue();
+    else await resumeItem.setValue(ResumePointSchema.parse(point));
+  },
+};

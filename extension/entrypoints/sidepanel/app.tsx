@@ -6,7 +6,7 @@ import type { CockpitClient } from '../../features/cockpit/cockpit-client';
 import { createApiClient } from '../../lib/api-client';
 import { createAuthStore, sessionBridge, type AuthClient, type AuthStore } from '../../lib/auth-store';
 import { useT } from '../../lib/i18n';
-import { browserTokenStorage } from '../../lib/settings';
+import { browserResumeStorage, browserTokenStorage } from '../../lib/settings';
 import { useSettings } from '../../lib/use-settings';
 import { ConnectionStatus } from './connection-status';
 import { LoginForm } from './login-form';
@@ -58,7 +58,7 @@ function Session({ apiUrl }: { apiUrl: string }) {
     <QueryClientProvider client={queryClient}>
       <SessionBar store={store} />
       {/* Keyed by the user: signing in as someone else starts from a clean cockpit. */}
-      <Cockpit key={user?.id ?? ''} client={client} />
+      <Cockpit key={user?.id ?? ''} client={client} resume={browserResumeStorage} />
     </QueryClientProvider>
   );
 }

@@ -1,13 +1,16 @@
 import type {
   AnalysisEvent,
+  ChatEvent,
   Client as ClientRecord,
   ClientCreateInput,
   ClientListInput,
   FeedbackRateInput,
+  Language,
   ObserveInput,
   ProducedBy,
   Session as SessionRecord,
   SessionWithInteractions as SessionWithInteractionsRecord,
+  StrategyResult,
   Suggestion,
 } from '@sufler/shared';
 
@@ -38,6 +41,7 @@ export interface CockpitClient {
   clients: {
     list: { query(input: Partial<ClientListInput>): Promise<{ items: Client[]; total: number }> };
     create: { mutate(input: Pick<ClientCreateInput, 'name'> & Partial<ClientCreateInput>): Promise<Client> };
+    get: { query(input: { id: string }): Promise<Client> };
   };
   sessions: {
     start: { mutate(input: { clientId: string }): Promise<Session> };
@@ -57,6 +61,15 @@ export interface CockpitClient {
     };
     regenerate: {
       mutate(input: { interactionId: string }): Promise<{ interactionId: string; suggestions: Suggestion[]; producedBy: ProducedBy }>;
+    };
+    strategy: { mutate(input: { sessionId: string; language?: Language }): Promise<StrategyResult> };
+  };
+  chat: {
+    send: {
+      subscribe(
+        input: { sessionId: string; text: string },
+        opts: { onData: (event: ChatEvent) => void; onError?: (error: unknown) => void; onComplete?: () => void },
+      ): { unsubscribe(): void };
     };
   };
   feedback: { rate: { mutate(input: FeedbackRateInput): Promise<unknown> } };

@@ -2,10 +2,12 @@ import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from '
 import { useStore } from 'zustand';
 import { useT } from '../../lib/i18n';
 import { AnalysisPanel } from './analysis-panel';
+import { Chat } from './chat';
 import { STAGES, suggestionCount, type AnalysisView, type Stage } from './analysis-view';
 import type { CockpitClient, SessionWithInteractions } from './cockpit-client';
 import { createConversationStore, type ConversationStore } from './conversation-store';
 import { NextMoves } from './next-moves';
+import { StrategySection } from './strategy';
 
 /** One session: the analysis, the timeline, the input, the stream's progress and the next moves. */
 export function Conversation({
@@ -27,6 +29,8 @@ export function Conversation({
       <Timeline store={store} />
       <Terminal store={store} onReload={onReload} />
       <NextMoves store={store} />
+      <StrategySection client={client} sessionId={session.id} />
+      <Chat client={client} session={session} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { Analysis, AnalysisEvent, ArchetypeScore, ProducedBy, Scores, Suggestion } from '@sufler/shared';
+import type { Analysis, AnalysisEvent, ArchetypeScore, ChatEvent, ProducedBy, Scores, StrategyResult, Suggestion } from '@sufler/shared';
 import type { Client, CockpitClient, Session, SessionWithInteractions } from './cockpit-client';
 
 /** Shapes and a hand-written client for the cockpit's tests. */
@@ -84,18 +84,54 @@ export function streamEvents(interactionId = ids.interaction, done = analysis())
   ];
 }
 
-export function sessionWith(observations: { id: string; text: string; analysis?: Analysis }[] = []): SessionWithInteractions {
+export function sessionWith(
+  observations: { id: string; text: string; analysis?: Analysis }[] = [],
+  chats: { id: string; question: string; answer: string; producedBy?: ProducedBy }[] = [],
+): SessionWithInteractions {
   return {
     ...sessionRow(),
-    interactions: observations.map((o, index) => ({
-      id: o.id,
-      sessionId: ids.session,
-      at: `2026-01-01T10:0${index}:00.000Z`,
-      kind: 'note' as const,
-      input: o.text,
-      response: o.analysis ? { analysis: o.analysis, trace: {} } : null,
-    })),
+    interactions: [
+      ...observations.map((o, index) => ({
+        id: o.id,
+        sessionId: ids.session,
+        at: `2026-01-01T10:0${index}:00.000Z`,
+        kind: 'note' as const,
+        input: o.text,
+        response: o.analysis ? { analysis: o.analysis, trace: {} } : null,
+      })),
+      ...chats.map((c, index) => ({
+        id: c.id,
+        sessionId: ids.session,
+        at: `2026-01-01T11:0${index}:00.000Z`,
+        kind: 'chat' as const,
+        input: c.question,
+        response: { answer: c.answer, producedBy: c.producedBy ?? llm },
+      })),
+    ],
   };
+}
+
+export function strategyResult(over: Partial<StrategyResult> = {}): StrategyResult {
+  return {
+    strategy: {
+      summary: { text: 'Rodzina z dwójką dzieci szuka bezpiecznego auta.', motivations: ['Bezpieczeństwo dzieci', 'Przestronność'] },
+      phrasesAndStyle: { keyPhrases: ['pięć gwiazdek Euro NCAP', 'spokojna głowa'], style: 'Spokojnie, konkretnie, bez presji.' },
+      script: { steps: ['Zapytaj o codzienne trasy', 'Pokaż system ISOFIX'], nextSteps: ['Umów jazdę próbną z fotelikiem'] },
+      objections: [{ objection: 'Za drogo', response: 'Policzmy koszt na miesiąc.' }],
+      qualifyingQuestions: ['Ile osób zwykle jedzie autem?', 'Kiedy chcecie zdecydować?'],
+    },
+    producedBy: llm,
+    cached: false,
+    ...over,
+  };
+}
+
+export interface FakeChatStream {
+  input: unknown;
+  emit(event: ChatEvent): void;
+  fail(error?: unknown): void;
+  complete(): void;
+  unsubscribed: boolean;
 }
 
 export interface FakeStream {
@@ -112,6 +148,8 @@ type Handlers = {
   start?: (input: { clientId: string }) => Promise<Session>;
   sessions?: (input: { clientId: string }) => Promise<Session[]>;
   get?: (input: { id: string }) => Promise<SessionWithInteractions>;
+  getClient?: (input: { id: string }) => Promise<Client>;
+  strategy?: (input: { sessionId: string; language?: string }) => Promise<StrategyResult>;
   regenerate?: (input: { interactionId: string }) => Promise<{ interactionId: string; suggestions: Suggestion[]; producedBy: ProducedBy }>;
   rate?: (input: unknown) => Promise<unknown>;
 };
@@ -120,6 +158,7 @@ type Handlers = {
 export function fakeCockpitClient(handlers: Handlers = {}) {
   const calls: { path: string; input: unknown }[] = [];
   const streams: FakeStream[] = [];
+  const chats: FakeChatStream[] = [];
   const call = <T>(path: string, handler: ((input: never) => Promise<unknown>) | undefined, input: unknown) => {
     calls.push({ path, input });
     return (handler ? handler(input as never) : Promise.reject(new Error(`unexpected ${path}`))) as Promise<T>;
@@ -128,6 +167,7 @@ export function fakeCockpitClient(handlers: Handlers = {}) {
     clients: {
       list: { query: (input) => call('clients.list', handlers.list, input) },
       create: { mutate: (input) => call('clients.create', handlers.create, input) },
+      get: { query: (input) => call('clients.get', handlers.getClient, input) },
     },
     sessions: {
       start: { mutate: (input) => call('sessions.start', handlers.start, input) },
@@ -150,8 +190,25 @@ export function fakeCockpitClient(handlers: Handlers = {}) {
         },
       },
       regenerate: { mutate: (input) => call('analysis.regenerate', handlers.regenerate, input) },
+      strategy: { mutate: (input) => call('analysis.strategy', handlers.strategy, input) },
+    },
+    chat: {
+      send: {
+        subscribe(input, opts) {
+          calls.push({ path: 'chat.send', input });
+          const stream: FakeChatStream = {
+            input,
+            unsubscribed: false,
+            emit: (event) => opts.onData(event),
+            fail: (error = new Error('socket closed')) => opts.onError?.(error),
+            complete: () => opts.onComplete?.(),
+          };
+          chats.push(stream);
+          return { unsubscribe: () => void (stream.unsubscribed = true) };
+        },
+      },
     },
     feedback: { rate: { mutate: (input) => call('feedback.rate', handlers.rate, input) } },
   };
-  return { client, calls, streams };
+  return { client, calls, streams, chats };
 }

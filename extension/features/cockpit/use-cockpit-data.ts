@@ -7,6 +7,8 @@ export const cockpitKeys = {
   clients: ['clients'] as const,
   clientSearch: (term: string) => ['clients', 'list', term] as const,
   session: (id: string) => ['sessions', 'get', id] as const,
+  resume: ['resume'] as const,
+  strategy: (sessionId: string) => ['analysis', 'strategy', sessionId] as const,
 };
 
 export function useDebouncedValue<T>(value: T, delayMs: number): T {
