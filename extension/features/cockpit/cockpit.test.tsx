@@ -1,13 +1,10 @@
 // @vitest-environment happy-dom
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { useLanguageStore } from '../../lib/i18n';
 import { ClientPicker } from './client-picker';
 import { Cockpit } from './cockpit';
-import type { CockpitClient, SessionWithInteractions } from './cockpit-client';
 import { Conversation } from './conversation';
 import {
   analysis,
@@ -20,17 +17,11 @@ import {
   suggestion,
   llm,
 } from './test-fixtures';
+import { renderConversation, withQueries } from './test-render';
 
 beforeEach(() => useLanguageStore.getState().setLanguage('pl'));
 afterEach(cleanup);
 
-function withQueries(children: ReactNode) {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
-}
-
-const renderConversation = (client: CockpitClient, session: SessionWithInteractions = sessionWith()) =>
-  render(withQueries(<Conversation client={client} session={session} onReload={() => undefined} />));
 
 describe('client file', () => {
   test('searches as you type, once the typing pauses, and shows the matches', async () => {
