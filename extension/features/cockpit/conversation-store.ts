@@ -12,6 +12,7 @@ export interface TimelineEntry {
 /** `send`: nothing reached the server, the text is still in the input; `analysis`: stored, but the stream broke. */
 export type SendError = 'send' | 'analysis';
 export type Rating = 1 | -1;
+export type ObservationKind = 'note' | 'selection';
 
 export interface ConversationState {
   sessionId: string;
@@ -27,7 +28,10 @@ export interface ConversationState {
   regenerating: boolean;
   regenerateError: boolean;
   setDraft(draft: string): void;
+  /** Sends what is in the input as a note. */
   send(): void;
+  /** Sends an observation of any kind (a note, or a selection read from the page) to the session. */
+  sendObservation(kind: ObservationKind, text: string): void;
   regenerate(): Promise<void>;
   rate(suggestionId: string, rating: Rating): Promise<void>;
   /** Takes the server's copy of the session (after a reload), unless a stream is running. */
@@ -82,7 +86,11 @@ export function createConversationStore({
     setDraft: (draft) => set({ draft }),
 
     send() {
-      const text = get().draft.trim();
+      get().sendObservation('note', get().draft);
+    },
+
+    sendObservation(kind, raw) {
+      const text = raw.trim();
       if (!text || get().sending) return;
       set({ sending: true, sendError: null, rateError: false, regenerateError: false });
       let accepted = false;
@@ -94,16 +102,16 @@ export function createConversationStore({
         set({ sending: false, sendError: error });
       };
       subscription = client.analysis.observe.subscribe(
-        { sessionId: get().sessionId, kind: 'note', text },
+        { sessionId: get().sessionId, kind, text },
         {
           onData(event) {
             if (finished) return;
             if (event.type === 'accepted') {
               accepted = true;
               set((state) => ({
-                timeline: [...state.timeline, { id: event.interactionId, kind: 'note', text }],
+                timeline: [...state.timeline, { id: event.interactionId, kind, text }],
                 // Whatever was typed meanwhile stays.
-                draft: state.draft.trim() === text ? '' : state.draft,
+                draft: kind === 'note' && state.draft.trim() === text ? '' : state.draft,
                 ratings: {},
               }));
             }
