@@ -1,10 +1,25 @@
 # The Sufler API image. One image serves both compose services, `api` and `worker`.
-# There is no build step: `sufler` runs the TypeScript sources through tsx at start-up.
+# The API runs the TypeScript sources through tsx at start-up; the only build is the web cockpit bundle (stage 1).
 #
 #   docker build -t sufler .
 #   docker run -p 8787:8787 -v sufler-data:/data sufler      # embedded PGlite in /data
 #   (or set DATABASE_URL, SUFLER_JWT_SECRET and SUFLER_ENCRYPTION_KEY to use PostgreSQL; see docker-compose.yml)
 
+# Stage 1: the web cockpit (the side panel's React screens as a web app), built with the dev dependencies.
+FROM node:22-bookworm-slim AS web
+WORKDIR /build
+COPY package.json package-lock.json ./
+COPY shared/package.json shared/
+COPY api/package.json api/
+COPY extension/package.json extension/
+RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY tsconfig.base.json wxt.config.ts ./
+COPY shared/ shared/
+COPY api/ api/
+COPY extension/ extension/
+RUN npm run build:web
+
+# Stage 2: the API image.
 FROM node:22-bookworm-slim
 
 WORKDIR /app
@@ -26,6 +41,8 @@ RUN npm ci --omit=dev --no-audit --no-fund --workspace=@sufler/api --workspace=@
 COPY tsconfig.base.json ./
 COPY shared/ shared/
 COPY api/ api/
+# The built web cockpit, served by the API at `/`.
+COPY --from=web /build/.output/web/ /app/web/
 
 # npm ci ran before api/bin/sufler.mjs existed, so it linked no `sufler` command; link it now, or
 # `npx sufler …` in the container would look for a package of that name on the registry instead.
@@ -41,6 +58,7 @@ RUN mkdir -p /data && chown node:node /data
 ENV HOST=0.0.0.0 \
     NODE_ENV=production \
     SUFLER_DATA_DIR=/data \
+    SUFLER_WEB_DIR=/app/web \
     NPM_CONFIG_UPDATE_NOTIFIER=false
 
 USER node

@@ -12,6 +12,7 @@ import { createCallerFactory } from '../src/trpc/init';
 import { freshPostgres } from '../test/fresh-postgres';
 import { benchAnalysis, benchLlmMode, benchRetrieval } from './brain-bench';
 import { measure } from './measure';
+import { benchPanel } from './panel-bench';
 
 const FIRST = ['Anna', 'Piotr', 'Łukasz', 'Małgorzata', 'Krzysztof', 'Agnieszka', 'Tomasz', 'Ewa', 'Michał', 'Zofia'];
 const LAST = ['Nowak', 'Kowalski', 'Wiśniewska', 'Wójcik', 'Kamiński', 'Lewandowska', 'Zieliński', 'Szymańska'];
@@ -53,3 +54,4 @@ for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] 
 
 for (const database of ['pglite', ...(process.env.DATABASE_URL ? (['postgresql'] as const) : [])] as const) await benchLlmMode(database);
 await benchRetrieval();
+await benchPanel();

@@ -58,6 +58,8 @@ export const EnvSchema = z.object({
   QDRANT_API_KEY: z.string().min(1).optional(),
   /** Folder of the knowledge pack (YAML files); empty: the bundled EV dealership pack. */
   SUFLER_KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
+  /** Folder of the built web cockpit served at `/` (`npm run build:web`); empty: the repository's `.output/web`. */
+  SUFLER_WEB_DIR: z.string().trim().min(1).optional(),
   /** A session's notes past this many tokens (about 4 characters each) are folded into its summary. */
   SUFLER_SUMMARY_TOKENS: z.coerce.number().int().min(200).max(100_000).default(1500),
 });

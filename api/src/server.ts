@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from './app';
 import { appRouter } from './router';
 import { createContextFactory } from './trpc/context';
+import { webCockpit } from './web-cockpit';
 
 export class PortInUseError extends Error {
   constructor(host: string, port: number) {
@@ -19,12 +20,19 @@ export type RunningServer = { server: Server; url: string; close: () => Promise<
 
 const MAX_BODY = '1mb';
 
+export type ServerOptions = {
+  host: string;
+  port: number;
+  /** The built web cockpit to serve at `/` (see web-cockpit.ts); without it `/` is the API's JSON 404. */
+  webDir?: string;
+};
+
 /**
  * One port: `/trpc` for HTTP (batched queries and mutations) and WebSocket (subscriptions),
- * `/health` for probes. Bearer tokens, no cookies, so CORS can be open to any origin
- * (the extension calls from its own chrome-extension:// origin).
+ * `/health` for probes, and the web cockpit at `/`. Bearer tokens, no cookies, so CORS can be open to any
+ * origin (the extension calls from its own chrome-extension:// origin).
  */
-export async function startServer(app: App, options: { host: string; port: number }): Promise<RunningServer> {
+export async function startServer(app: App, options: ServerOptions): Promise<RunningServer> {
   const { logger } = app.deps;
   const createContext = createContextFactory(app.deps);
   const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string }) => {
@@ -46,6 +54,7 @@ export async function startServer(app: App, options: { host: string; port: numbe
     res.status(health.status === 'down' ? 503 : 200).json(health);
   });
   web.use('/trpc', express.json({ limit: MAX_BODY }), createExpressMiddleware({ router: appRouter, createContext, onError }));
+  if (options.webDir) web.use(webCockpit(options.webDir));
   web.use((_req, res) => void res.status(404).json({ error: 'Not found' }));
 
   const server = createServer(web);

@@ -18,6 +18,7 @@ const EXPECTED: Record<string, Access> = {
   'clients.create': 'authenticated',
   'clients.list': 'authenticated',
   'clients.get': 'authenticated',
+  'clients.history': 'authenticated',
   'clients.update': 'authenticated',
   'clients.archive': 'authenticated',
   'clients.unarchive': 'authenticated',

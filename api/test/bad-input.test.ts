@@ -43,6 +43,7 @@ describe.each(DATABASES)('bad input on %s', (database) => {
     ['get a client', (c) => c.clients.get({ id: randomUUID() })],
     ['update a client', (c) => c.clients.update({ id: randomUUID(), name: 'Nowa nazwa' })],
     ['archive a client', (c) => c.clients.archive({ id: randomUUID() })],
+    ['read a client file', (c) => c.clients.history({ id: randomUUID() })],
     ['start a session for a client', (c) => c.sessions.start({ clientId: randomUUID() })],
     ['end a session', (c) => c.sessions.end({ id: randomUUID() })],
     ['read a session', (c) => c.sessions.get({ id: randomUUID() })],

@@ -37,7 +37,8 @@ test('user add reads the password from stdin, and refuses bad input clearly', ()
   expect(sufler(['migrate'], env)).toMatchObject({ code: 0, out: 'Database is up to date.\n' });
   expect(sufler(['migrate'], { ...env, PORT: 'eighty' })).toMatchObject({ code: 2 });
   expect(sufler(['migrate'], { ...env, PORT: 'eighty' }).err).toContain('PORT');
-});
+  // Seven CLI processes, each starting Node and opening the database: well past the default on a busy 2-core machine.
+}, 180_000);
 
 test('start serves /health on the embedded default and shuts down cleanly on SIGTERM', async () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'sufler-start-'));

@@ -12,6 +12,7 @@ import {
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 import type { AppRouter } from '@sufler/api';
 import type { TokenPair } from '@sufler/shared';
+import { apiConnection, watchSocket, type ConnectionMonitor } from './api-client-connection';
 
 export type ApiClient = TRPCClient<AppRouter>;
 
@@ -29,7 +30,15 @@ export interface ApiClientOptions {
   session: SessionBridge;
   /** For tests; defaults to the global fetch. */
   fetch?: typeof fetch;
+  /** Told the WebSocket's state (open, lost and retried); defaults to the page's `apiConnection`. */
+  connection?: ConnectionMonitor;
 }
+
+/**
+ * How long the WebSocket waits before each new try after losing the API: soon, and never more than 3 s,
+ * so a restarted API is found quickly (tRPC's default backs off to 30 s).
+ */
+export const reconnectDelayMs = (attempt: number) => (attempt === 0 ? 0 : Math.min(1000 * attempt, 3000));
 
 export function isUnauthorized(error: unknown): boolean {
   return isTRPCClientError(error) && (error.data as { code?: string } | undefined)?.code === 'UNAUTHORIZED';
@@ -41,9 +50,10 @@ export function isUnauthorized(error: unknown): boolean {
  * because browsers cannot set headers on a WebSocket (see api/src/trpc/context.ts).
  * An access token that has expired is refreshed once, transparently, and the call retried.
  */
-export function createApiClient({ apiUrl, session, fetch: fetchImpl }: ApiClientOptions): {
+export function createApiClient({ apiUrl, session, fetch: fetchImpl, connection = apiConnection }: ApiClientOptions): {
   client: ApiClient;
   close: () => void;
+  connection: ConnectionMonitor;
 } {
   const base = apiUrl.replace(/\/+$/, '');
   const httpUrl = `${base}/trpc`;
@@ -54,7 +64,11 @@ export function createApiClient({ apiUrl, session, fetch: fetchImpl }: ApiClient
     url: httpUrl.replace(/^http/, 'ws'),
     lazy: { enabled: true, closeMs: 30_000 },
     connectionParams: () => ({ token: session.getTokens()?.accessToken ?? '' }),
+    // A running subscription survives a lost socket: tRPC sends it again on the next one (the observe
+    // request id makes that safe, see api analysis.service).
+    retryDelayMs: reconnectDelayMs,
   });
+  const unwatch = watchSocket(connection, wsClient);
 
   const client = createTRPCClient<AppRouter>({
     links: [
@@ -73,7 +87,14 @@ export function createApiClient({ apiUrl, session, fetch: fetchImpl }: ApiClient
       }),
     ],
   });
-  return { client, close: () => wsClient.close() };
+  return {
+    client,
+    connection,
+    close: () => {
+      unwatch();
+      void wsClient.close();
+    },
+  };
 }
 
 /**

@@ -4,7 +4,12 @@ import { z } from 'zod';
 export const HealthSchema = z.object({
   status: z.enum(['ok', 'degraded', 'down']),
   database: z.object({ ok: z.boolean(), kind: z.string() }),
-  model: z.object({ ok: z.boolean(), mode: z.enum(['llm', 'rules']) }),
+  model: z.object({
+    ok: z.boolean(),
+    mode: z.enum(['llm', 'rules']),
+    /** The model chain in order of preference (api/src/health.ts): an answer from any but the first is a fallback. */
+    chain: z.array(z.object({ model: z.string() })).optional(),
+  }),
 });
 export type Health = z.infer<typeof HealthSchema>;
 

@@ -1,9 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useLanguageStore } from './i18n';
+import type { SettingsPort } from './platform';
 import { loadSettings, watchSettings, type Settings } from './settings';
 
-/** The stored settings, live: the options page saving them updates every open extension page. */
-export function useSettings(): Settings | null {
+const extensionSettings: Pick<SettingsPort, 'load' | 'watch'> = { load: loadSettings, watch: watchSettings };
+
+/**
+ * The stored settings, live: the options page (or the web cockpit's language switch) saving them updates every
+ * open page. Without `port`, the extension's storage.
+ */
+export function useSettings(port: Pick<SettingsPort, 'load' | 'watch'> = extensionSettings): Settings | null {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     const apply = (next: Settings) => {
@@ -13,12 +19,12 @@ export function useSettings(): Settings | null {
       document.documentElement.lang = next.language;
     };
     let active = true;
-    void loadSettings().then((loaded) => active && apply(loaded));
-    const unwatch = watchSettings(apply);
+    void port.load().then((loaded) => active && apply(loaded));
+    const unwatch = port.watch(apply);
     return () => {
       active = false;
       unwatch();
     };
-  }, []);
+  }, [port]);
   return settings;
 }

@@ -3,6 +3,7 @@ export * from './schemas/common';
 export * from './schemas/auth';
 export * from './schemas/client';
 export * from './schemas/session';
+export * from './schemas/client-history';
 export * from './schemas/feedback';
 export * from './domain/fold-for-search';
 export * from './domain/hashed-ngram-embedding';

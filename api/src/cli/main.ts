@@ -10,6 +10,7 @@ import { createLogger } from '../logger';
 import { KnowledgePackError } from '../modules/knowledge/load-pack';
 import { createUser } from '../modules/users/user.service';
 import { PortInUseError, startServer } from '../server';
+import { DEFAULT_WEB_DIR } from '../web-cockpit';
 import { runAnalyze } from './analyze-command';
 import { runKnowledgeLoad } from './knowledge-command';
 import { readNewPassword } from './read-password';
@@ -24,7 +25,7 @@ program
     const env = loadEnv();
     const logger = createLogger(env);
     const app = await createApp(env, logger);
-    const running = await startServer(app, { host: env.HOST, port: env.PORT }).catch(async (error: unknown) => {
+    const running = await startServer(app, { host: env.HOST, port: env.PORT, webDir: env.SUFLER_WEB_DIR ?? DEFAULT_WEB_DIR }).catch(async (error: unknown) => {
       await app.close();
       throw error;
     });

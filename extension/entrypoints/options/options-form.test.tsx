@@ -37,4 +37,38 @@ describe('OptionsForm', () => {
     expect(screen.getByRole('status').textContent).toBe('Saved');
     expect(url.getAttribute('aria-invalid')).toBe('false');
   });
+
+  test.each([
+    ['granted: saved', true, [{ apiUrl: 'https://sufler.example.com:8443', language: 'pl' }], 'Saved'],
+    ['refused: not saved, and said so', false, [], 'The browser did not grant access to https://sufler.example.com:8443. The address was not saved.'],
+  ])('a new API address asks for access to its host; %s', async (_name, granted, expected, status) => {
+    const saved: Settings[] = [];
+    const asked: string[][] = [];
+    const requestOrigins = async (origins: string[]) => {
+      asked.push(origins);
+      return granted;
+    };
+    render(<OptionsForm initial={{ apiUrl: 'http://127.0.0.1:8787', language: 'pl' }} save={async (s) => saved.push(s)} requestOrigins={requestOrigins} />);
+    const person = userEvent.setup();
+    const url = screen.getByLabelText('API address');
+    await person.clear(url);
+    await person.type(url, 'https://sufler.example.com:8443{Enter}');
+    expect(asked).toEqual([['https://sufler.example.com/*']]);
+    expect(saved).toEqual(expected);
+    expect(screen.getByRole('status').textContent).toBe(status);
+  });
+
+  test('the default address needs no extra access', async () => {
+    const asked: string[][] = [];
+    render(
+      <OptionsForm
+        initial={{ apiUrl: 'http://127.0.0.1:8787', language: 'pl' }}
+        save={async () => undefined}
+        requestOrigins={async (origins) => (asked.push(origins), false)}
+      />,
+    );
+    await userEvent.setup().click(screen.getByRole('button', { name: 'Save' }));
+    expect(asked).toEqual([]);
+    expect(screen.getByRole('status').textContent).toBe('Saved');
+  });
 });

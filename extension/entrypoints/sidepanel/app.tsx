@@ -6,32 +6,44 @@ import type { CockpitClient } from '../../features/cockpit/cockpit-client';
 import { createApiClient } from '../../lib/api-client';
 import { createAuthStore, sessionBridge, type AuthClient, type AuthStore } from '../../lib/auth-store';
 import { useT } from '../../lib/i18n';
-import { browserResumeStorage, browserTokenStorage } from '../../lib/settings';
+import type { Platform } from '../../lib/platform';
 import { useSettings } from '../../lib/use-settings';
 import { ConnectionStatus } from './connection-status';
+import { LanguageSwitch } from './language-switch';
 import { LoginForm } from './login-form';
 import { SessionBar } from './session-bar';
 
-/** The side panel: connection line, then the login form or the signed-in user's cockpit. */
-export function App() {
+/**
+ * The cockpit's screens: connection line, then the login form or the signed-in user's cockpit. The same
+ * component is the side panel and the web cockpit; `platform` says where settings, tokens and the resume
+ * point are kept. The web cockpit has no options page, so it shows the language switch itself.
+ */
+export function App({ platform }: { platform: Platform }) {
   const t = useT();
-  const settings = useSettings();
+  const settings = useSettings(platform.settings);
   return (
     <main>
-      <h1>{t('appTitle')}</h1>
+      <div className="row app-header">
+        <h1>{t('appTitle')}</h1>
+        {settings && platform.kind === 'web' && (
+          <LanguageSwitch language={settings.language} onChange={(language) => void platform.settings.save({ ...settings, language })} />
+        )}
+      </div>
       {settings && (
         <>
           <ConnectionStatus apiUrl={settings.apiUrl} />
           {/* A new address is a new API: a fresh client and session store, keyed by it. */}
-          <Session key={settings.apiUrl} apiUrl={settings.apiUrl} />
+          <Session key={settings.apiUrl} apiUrl={settings.apiUrl} platform={platform} />
         </>
       )}
     </main>
   );
 }
 
-function createSession(apiUrl: string): { store: AuthStore; client: CockpitClient; queryClient: QueryClient } {
-  const storage = browserTokenStorage();
+function createSession(
+  apiUrl: string,
+  storage: Platform['tokens'],
+): { store: AuthStore; client: CockpitClient; queryClient: QueryClient } {
   // The client reads tokens from the store and the store calls the client: the getter breaks the cycle.
   const ref: { client?: AuthClient } = {};
   const store = createAuthStore({ client: () => ref.client!, storage });
@@ -41,9 +53,9 @@ function createSession(apiUrl: string): { store: AuthStore; client: CockpitClien
   return { store, client, queryClient };
 }
 
-function Session({ apiUrl }: { apiUrl: string }) {
+function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
   const t = useT();
-  const [{ store, client, queryClient }] = useState(() => createSession(apiUrl));
+  const [{ store, client, queryClient }] = useState(() => createSession(apiUrl, platform.tokens));
   const status = useStore(store, (state) => state.status);
   const restored = useStore(store, (state) => state.restored);
   const user = useStore(store, (state) => state.user);
@@ -53,12 +65,12 @@ function Session({ apiUrl }: { apiUrl: string }) {
   }, [store]);
 
   if (!restored) return <p role="status">{t('session.restoring')}</p>;
-  if (status !== 'authenticated') return <LoginForm store={store} />;
+  if (status !== 'authenticated') return <LoginForm store={store} web={platform.kind === 'web'} />;
   return (
     <QueryClientProvider client={queryClient}>
       <SessionBar store={store} />
       {/* Keyed by the user: signing in as someone else starts from a clean cockpit. */}
-      <Cockpit key={user?.id ?? ''} client={client} resume={browserResumeStorage} />
+      <Cockpit key={user?.id ?? ''} client={client} resume={platform.resume} />
     </QueryClientProvider>
   );
 }

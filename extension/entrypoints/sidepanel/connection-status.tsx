@@ -1,32 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useStore } from 'zustand';
+import { apiConnection, connectionStatus, pollHealth, type ConnectionMonitor } from '../../lib/api-client-connection';
 import { DEFAULT_API_URL, fetchHealth, type Health } from '../../lib/health';
 import { useT } from '../../lib/i18n';
 
-type State = { kind: 'loading' } | { kind: 'ok'; health: Health } | { kind: 'error'; message: string };
-
-/** The foundation's panel: whether the API answers, on which database, and in which mode. */
-export function ConnectionStatus({ apiUrl = DEFAULT_API_URL }: { apiUrl?: string }) {
+/**
+ * The connection line: whether the API answers (the `/health` poll) and whether the WebSocket holds
+ * (the tRPC client's state, fed into the same `monitor`). Lost or reconnecting, it becomes a banner with
+ * "retry now"; what the rep types meanwhile waits in the conversation's outbox.
+ */
+export function ConnectionStatus({
+  apiUrl = DEFAULT_API_URL,
+  monitor = apiConnection,
+  check = (signal) => fetchHealth(apiUrl, signal),
+}: {
+  apiUrl?: string;
+  monitor?: ConnectionMonitor;
+  check?: (signal: AbortSignal) => Promise<Health>;
+}) {
   const t = useT();
-  const [state, setState] = useState<State>({ kind: 'loading' });
+  // `check` is a new function every render: the poll reads the latest one, and restarts only for a new monitor.
+  const latest = useRef(check);
+  latest.current = check;
+  useEffect(() => pollHealth(monitor, (signal) => latest.current(signal)), [apiUrl, monitor]);
+  const state = useStore(monitor);
+  const status = connectionStatus(state);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    fetchHealth(apiUrl, controller.signal)
-      .then((health) => setState({ kind: 'ok', health }))
-      .catch((error: Error) => {
-        if (!controller.signal.aborted) setState({ kind: 'error', message: error.message });
-      });
-    return () => controller.abort();
-  }, [apiUrl]);
-
-  if (state.kind === 'loading') return <p role="status">{t('connection.connecting', { url: apiUrl })}</p>;
-  if (state.kind === 'error')
+  if (status !== 'connected')
     return (
-      <p role="alert" className="error">
-        {t('connection.unreachable', { url: apiUrl, message: state.message })}
-      </p>
+      <div role="status" aria-label={t('connection.banner')} className="banner">
+        <p>{t(status === 'lost' ? 'connection.lost' : 'connection.reconnecting', { url: apiUrl })}</p>
+        <button type="button" className="secondary" onClick={() => state.retryNow()}>
+          {t('connection.retryNow')}
+        </button>
+      </div>
     );
+  if (!state.health) return <p role="status">{t('connection.connecting', { url: apiUrl })}</p>;
   const { health } = state;
   return (
     <p role="status" className="muted">

@@ -62,10 +62,14 @@ describe('LoginForm', () => {
     ['en', serverError('UNAUTHORIZED'), 'Wrong e-mail or password.'],
     ['en', networkError(), 'Cannot reach the API. Check its address in the options.'],
     ['en', serverError('INTERNAL_SERVER_ERROR'), 'Something went wrong. Please try again.'],
-  ] as const)('shows the message for the error code (%s: %s)', async (language, error, message) => {
+    // The web cockpit has no options page: its API is the server that served it.
+    ['pl', networkError(), 'Nie można połączyć się z serwerem Suflera. Sprawdź połączenie z siecią.', true],
+    ['en', networkError(), 'Cannot reach the Sufler server. Check your network connection.', true],
+    ['en', serverError('UNAUTHORIZED'), 'Wrong e-mail or password.', true],
+  ] as const)('shows the message for the error code (%s: %s)', async (language, error, message, web: boolean = false) => {
     useLanguageStore.getState().setLanguage(language);
     const { client } = fakeAuthClient({ login: () => Promise.reject(error) });
-    render(<LoginForm store={storeFor(client)} />);
+    render(<LoginForm store={storeFor(client)} web={web} />);
     const person = userEvent.setup();
     await person.type(screen.getByLabelText('E-mail'), 'anna@firma.pl');
     await person.type(screen.getByLabelText(language === 'pl' ? 'Hasło' : 'Password'), 'x');

@@ -3,8 +3,11 @@ import { useStore } from 'zustand';
 import type { AuthStore } from '../../lib/auth-store';
 import { useT } from '../../lib/i18n';
 
-/** E-mail and password against the API's auth; Enter in either field submits (it is a real form). */
-export function LoginForm({ store }: { store: AuthStore }) {
+/**
+ * E-mail and password against the API's auth; Enter in either field submits (it is a real form).
+ * `web`: the web cockpit, whose API is the server that served the page (no address to check in the options).
+ */
+export function LoginForm({ store, web = false }: { store: AuthStore; web?: boolean }) {
   const t = useT();
   const id = useId();
   const status = useStore(store, (state) => state.status);
@@ -43,7 +46,7 @@ export function LoginForm({ store }: { store: AuthStore }) {
       />
       {error && (
         <p id={`${id}-error`} role="alert" className="error">
-          {t(`login.error.${error}`)}
+          {t(web && error === 'unreachable' ? 'login.error.unreachable-web' : `login.error.${error}`)}
         </p>
       )}
       <button type="submit" disabled={busy || !email || !password}>

@@ -7,7 +7,7 @@ export function SessionBar({ store }: { store: AuthStore }) {
   const t = useT();
   const user = useStore(store, (state) => state.user);
   return (
-    <div className="row">
+    <div className="row session-bar">
       <p className="muted">{t('session.signedInAs', { email: user?.email ?? '…' })}</p>
       <button type="button" className="secondary" onClick={() => void store.getState().logout()}>
         {t('session.logout')}

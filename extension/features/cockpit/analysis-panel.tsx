@@ -1,15 +1,19 @@
 import { useId } from 'react';
 import { SCORE_IDS } from '@sufler/shared';
 import { useT } from '../../lib/i18n';
+import { ArchetypeDistribution } from './analysis-distribution';
+import { ScoreMeter } from './analysis-meter';
 import { hasAnalysis, inRulesMode, type AnalysisView } from './analysis-view';
 
-/** Leading archetype with its evidence, and the four scores, each explained by the rules behind it. */
+/**
+ * The main analysis, always on screen: the archetype distribution with the leader's evidence, and the four
+ * scores, each moving to its new value with the change highlighted and explained by the rules behind it.
+ */
 export function AnalysisPanel({ view }: { view: AnalysisView }) {
   const t = useT();
   const id = useId();
-  const leader = view.archetypes[0];
   return (
-    <section aria-labelledby={`${id}-heading`} className="card stack">
+    <section aria-labelledby={`${id}-heading`} className="card stack analysis">
       <div className="row">
         <h2 id={`${id}-heading`}>{t('analysis.heading')}</h2>
         {inRulesMode(view) && (
@@ -19,27 +23,17 @@ export function AnalysisPanel({ view }: { view: AnalysisView }) {
         )}
       </div>
       {!hasAnalysis(view) ? (
-        <p className="muted">{t('analysis.empty')}</p>
+        view.stage !== null && view.stage !== 'done' ? (
+          <p role="status" className="muted">
+            {t('analysis.pending')}
+          </p>
+        ) : (
+          <p className="muted">{t('analysis.empty')}</p>
+        )
       ) : (
         <>
-          {leader && (
-            <div>
-              <p className="muted">{t('analysis.leading')}</p>
-              <p className="leader">
-                <strong>{t(`archetype.${leader.id}`)}</strong>{' '}
-                <span className="muted">{t('analysis.probability', { value: String(Math.round(leader.probability * 100)) })}</span>
-              </p>
-              {leader.evidence.length > 0 && (
-                <details>
-                  <summary>{t('analysis.evidence')}</summary>
-                  <ul>
-                    {leader.evidence.map((item, index) => (
-                      <li key={index}>{item}</li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-            </div>
+          {view.archetypes.length > 0 && (
+            <ArchetypeDistribution archetypes={view.archetypes} leaderChange={view.leaderChange} />
           )}
           {view.scores && (
             <dl className="scores">
@@ -50,23 +44,13 @@ export function AnalysisPanel({ view }: { view: AnalysisView }) {
                   <div key={scoreId} className="score">
                     <dt id={`${id}-${scoreId}`}>{label}</dt>
                     <dd>
-                      <meter
-                        min={0}
-                        max={100}
-                        low={34}
-                        high={66}
-                        // Risks are good when low, readiness and potential when high: the colour says which.
-                        optimum={scoreId === 'funDriveRisk' || scoreId === 'lossRisk' ? 0 : 100}
-                        value={score.value}
-                        aria-labelledby={`${id}-${scoreId}`}
-                      />{' '}
-                      <span>{score.value}</span>
+                      <ScoreMeter scoreId={scoreId} value={score.value} labelId={`${id}-${scoreId}`} />
                       <details>
                         <summary>{t('analysis.rules', { score: label })}</summary>
                         {score.rules.length === 0 ? (
                           <p className="muted">{t('analysis.noRules')}</p>
                         ) : (
-                          <ul>
+                          <ul className="rules">
                             {score.rules.map((rule) => (
                               <li key={rule.id}>
                                 {rule.label} ({rule.points > 0 ? '+' : ''}

@@ -3,7 +3,11 @@ import type { AnalysisEvent } from '@sufler/shared';
 import {
   EMPTY_VIEW,
   analysisViewOf,
+  deltaTone,
+  formatDelta,
   hasAnalysis,
+  percent,
+  scoreTone,
   inRulesMode,
   suggestionCount,
   viewFromAnalysis,
@@ -76,4 +80,40 @@ describe('analysisViewOf', () => {
     expect(inRulesMode(EMPTY_VIEW)).toBe(false);
     expect(hasAnalysis(analysisViewOf(upTo(3)))).toBe(true);
   });
+});
+
+describe('what the meters and the distribution print', () => {
+  test.each([
+    [0, 0],
+    [0.004, 0],
+    [0.005, 1],
+    [0.1, 10],
+    [0.6049, 60],
+    [1, 100],
+  ])('percent(%d) is %i', (probability, expected) => expect(percent(probability)).toBe(expected));
+
+  test.each([
+    [7, '+7'],
+    [-3, '−3'],
+    [0, ''],
+  ])('formatDelta(%i) is "%s"', (delta, expected) => expect(formatDelta(delta)).toBe(expected));
+
+  test.each([
+    // [score, value, tone]: risks read the other way round.
+    ['readiness', 80, 'good'],
+    ['readiness', 50, 'mid'],
+    ['readiness', 20, 'bad'],
+    ['potential', 66, 'good'],
+    ['potential', 33, 'bad'],
+    ['lossRisk', 80, 'bad'],
+    ['lossRisk', 10, 'good'],
+    ['funDriveRisk', 50, 'mid'],
+  ] as const)('scoreTone(%s, %i) is %s', (scoreId, value, tone) => expect(scoreTone(scoreId, value)).toBe(tone));
+
+  test.each([
+    ['readiness', 7, 'good'],
+    ['readiness', -7, 'bad'],
+    ['lossRisk', 7, 'bad'],
+    ['funDriveRisk', -5, 'good'],
+  ] as const)('a change of %s by %i is %s', (scoreId, delta, tone) => expect(deltaTone(scoreId, delta)).toBe(tone));
 });

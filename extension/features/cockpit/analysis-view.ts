@@ -95,3 +95,24 @@ export const hasAnalysis = (view: AnalysisView) => view.scores !== null || view.
 function sortByProbability(archetypes: ArchetypeScore[]): ArchetypeScore[] {
   return [...archetypes].sort((a, b) => b.probability - a.probability);
 }
+
+/** A probability (0…1) as a whole percentage, the way the panel prints it. */
+export const percent = (probability: number) => Math.round(probability * 100);
+
+type ScoreId = keyof Scores;
+
+/** Risks are good when low, readiness and potential when high. */
+export const lowerIsBetter = (scoreId: ScoreId) => scoreId === 'funDriveRisk' || scoreId === 'lossRisk';
+
+/** How a score reads for the deal: the meter's colour, always backed by the number next to it. */
+export function scoreTone(scoreId: ScoreId, value: number): 'good' | 'mid' | 'bad' {
+  const favourable = lowerIsBetter(scoreId) ? 100 - value : value;
+  return favourable >= 66 ? 'good' : favourable > 33 ? 'mid' : 'bad';
+}
+
+/** Whether a change of a score helps the deal; a rise in a risk does not. */
+export const deltaTone = (scoreId: ScoreId, delta: number): 'good' | 'bad' =>
+  (lowerIsBetter(scoreId) ? -delta : delta) > 0 ? 'good' : 'bad';
+
+/** A change as the highlight prints it: "+7", "−3" (a real minus sign); no change is no text. */
+export const formatDelta = (delta: number) => (delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : '');

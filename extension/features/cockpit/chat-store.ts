@@ -1,6 +1,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ProducedBy } from '@sufler/shared';
+import { createConnectionMonitor, isOnline, type ConnectionMonitor } from '../../lib/api-client-connection';
+import { memoryPendingInputStorage, type PendingInputStorage } from '../../lib/pending-input-storage';
 import type { CockpitClient, SessionWithInteractions } from './cockpit-client';
+import { createDraftSaver } from './draft-saver';
 
 export interface ChatMessage {
   /** The stored interaction's id; a local one for a message asked on this screen. */
@@ -12,8 +15,11 @@ export interface ChatMessage {
   status: 'streaming' | 'done' | 'interrupted';
 }
 
-/** `send`: no answer came, the question is back in the input; `answer`: the answer broke off midway. */
-export type ChatError = 'send' | 'answer';
+/**
+ * `send`: no answer came, the question is back in the input; `answer`: the answer broke off midway;
+ * `offline`: the API is out of reach, so the question was not sent and waits in the input.
+ */
+export type ChatError = 'send' | 'answer' | 'offline';
 
 export interface ChatState {
   sessionId: string;
@@ -25,6 +31,17 @@ export interface ChatState {
   send(): void;
   hydrate(session: SessionWithInteractions): void;
   stop(): void;
+  /** Follows the connection and reads the stored draft; the screen calls it once mounted (and after `stop`). */
+  start(): void;
+}
+
+export interface ChatStoreOptions {
+  client: CockpitClient;
+  session: SessionWithInteractions;
+  /** Where the draft survives a reload; memory by default. */
+  storage?: PendingInputStorage;
+  /** Whether the API is reachable; a fresh monitor (always online) by default. */
+  connection?: ConnectionMonitor;
 }
 
 export type ChatStore = StoreApi<ChatState>;
@@ -50,23 +67,39 @@ let localIds = 0;
 
 /**
  * The strategic chat of one session. The question stays in the input until the first part of the answer
- * arrives, so a send that reaches nobody loses nothing.
+ * arrives, so a send that reaches nobody loses nothing; offline it is not sent at all. A chat question has
+ * no request id: if the connection drops mid-answer the stream is stopped here (rather than letting tRPC
+ * resubscribe, which would ask, and store, the question twice) and the answer is marked interrupted.
  */
-export function createChatStore({ client, session }: { client: CockpitClient; session: SessionWithInteractions }): ChatStore {
+export function createChatStore({
+  client,
+  session,
+  storage = memoryPendingInputStorage(),
+  connection = createConnectionMonitor(),
+}: ChatStoreOptions): ChatStore {
   let subscription: { unsubscribe(): void } | null = null;
+  let breakOff: (() => void) | null = null;
+  const drafts = createDraftSaver(storage, session.id, 'chat');
 
-  return createStore<ChatState>()((set, get) => ({
+  const store = createStore<ChatState>()((set, get) => ({
     sessionId: session.id,
     messages: chatFromSession(session),
     draft: '',
     sending: false,
     error: null,
 
-    setDraft: (draft) => set({ draft }),
+    setDraft(draft) {
+      set({ draft });
+      drafts.save(draft);
+    },
 
     send() {
       const question = get().draft.trim();
       if (!question || get().sending) return;
+      if (!isOnline(connection.getState())) {
+        set({ error: 'offline' });
+        return;
+      }
       const localId = `local-${++localIds}`;
       let started = false;
       let finished = false;
@@ -76,12 +109,13 @@ export function createChatStore({ client, session }: { client: CockpitClient; se
         if (started) return;
         started = true;
         // The server has the question: it leaves the box (unless the rep already typed something else).
-        set((state) => ({ draft: state.draft.trim() === question ? '' : state.draft }));
+        if (get().draft.trim() === question) get().setDraft('');
       };
       const fail = () => {
         if (finished) return;
         finished = true;
         subscription = null;
+        breakOff = null;
         if (started) {
           update((message) => ({ ...message, status: 'interrupted' }));
           set({ sending: false, error: 'answer' });
@@ -107,6 +141,7 @@ export function createChatStore({ client, session }: { client: CockpitClient; se
             }
             finished = true;
             subscription = null;
+            breakOff = null;
             // The id stays the local one until the next hydrate, so the message is not remounted mid-read.
             update((message) => ({ ...message, answer: event.text, producedBy: event.producedBy, status: 'done' }));
             set({ sending: false });
@@ -115,6 +150,11 @@ export function createChatStore({ client, session }: { client: CockpitClient; se
           onComplete: fail,
         },
       );
+      breakOff = () => {
+        subscription?.unsubscribe();
+        fail();
+        if (get().error === 'send') set({ error: 'offline' });
+      };
     },
 
     hydrate(next) {
@@ -125,7 +165,27 @@ export function createChatStore({ client, session }: { client: CockpitClient; se
     stop() {
       subscription?.unsubscribe();
       subscription = null;
+      breakOff = null;
+      unwatch?.();
+      unwatch = null;
+      drafts.flush();
       if (get().sending) set({ sending: false });
     },
+
+    start() {
+      unwatch ??= connection.subscribe((state, previous) => {
+        if (isOnline(previous) && !isOnline(state)) breakOff?.();
+        else if (isOnline(state) && store.getState().error === 'offline') store.setState({ error: null });
+      });
+      if (loaded) return;
+      loaded = true;
+      void drafts.load().then((saved) => {
+        if (saved && !store.getState().draft) store.setState({ draft: saved });
+      });
+    },
   }));
+
+  let unwatch: (() => void) | null = null;
+  let loaded = false;
+  return store;
 }

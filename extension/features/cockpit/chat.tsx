@@ -1,14 +1,20 @@
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useT } from '../../lib/i18n';
 import type { CockpitClient, SessionWithInteractions } from './cockpit-client';
 import { createChatStore, type ChatStore } from './chat-store';
+import { MessageInput } from './message-input';
+import { useResilience } from './resilience';
 
 /** The strategic chat with the AI advisor: the session's questions and answers, the answer streaming in. */
 export function Chat({ client, session }: { client: CockpitClient; session: SessionWithInteractions }) {
-  const [store] = useState(() => createChatStore({ client, session }));
+  const { storage, connection } = useResilience();
+  const [store] = useState(() => createChatStore({ client, session, storage, connection }));
   useEffect(() => store.getState().hydrate(session), [store, session]);
-  useEffect(() => () => store.getState().stop(), [store]);
+  useEffect(() => {
+    store.getState().start();
+    return () => store.getState().stop();
+  }, [store]);
   const t = useT();
   const id = useId();
   return (
@@ -54,52 +60,29 @@ function Messages({ store }: { store: ChatStore }) {
 /** Enter asks, Shift+Enter breaks the line; the question leaves the box only once the answer starts. */
 function ChatInput({ store }: { store: ChatStore }) {
   const t = useT();
-  const id = useId();
   const draft = useStore(store, (state) => state.draft);
   const sending = useStore(store, (state) => state.sending);
   const error = useStore(store, (state) => state.error);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    store.getState().send();
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
-      event.preventDefault();
-      store.getState().send();
-    }
-  };
-
   return (
-    <form onSubmit={submit} aria-busy={sending}>
-      <label htmlFor={`${id}-input`}>{t('chat.label')}</label>
-      <textarea
-        id={`${id}-input`}
-        rows={2}
-        maxLength={4000}
-        value={draft}
-        onChange={(event) => store.getState().setDraft(event.target.value)}
-        onKeyDown={onKeyDown}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-      />
-      <p id={`${id}-hint`} className="muted">
-        {t('chat.hint')}
-      </p>
-      {error && (
-        <div className="row">
-          <p id={`${id}-error`} role="alert" className="error">
-            {t(`chat.error.${error}`)}
-          </p>
-          {error === 'send' && (
-            <button type="button" className="secondary" onClick={() => store.getState().send()}>
-              {t('cockpit.retry')}
-            </button>
-          )}
-        </div>
-      )}
-      <button type="submit" disabled={sending || !draft.trim()}>
-        {sending ? t('chat.sending') : t('chat.send')}
-      </button>
-    </form>
+    <MessageInput
+      label={t('chat.label')}
+      hint={t('chat.hint')}
+      value={draft}
+      onChange={(value) => store.getState().setDraft(value)}
+      onSubmit={() => store.getState().send()}
+      submitLabel={t('chat.send')}
+      busyLabel={t('chat.sending')}
+      busy={sending}
+      blocked={sending}
+      submitOn="enter"
+      rows={2}
+      maxLength={4000}
+      error={
+        error && {
+          message: t(`chat.error.${error}`),
+          action: error === 'answer' ? undefined : { label: t('cockpit.retry'), onClick: () => store.getState().send() },
+        }
+      }
+    />
   );
 }

@@ -2,6 +2,7 @@ import type {
   AnalysisEvent,
   ChatEvent,
   Client as ClientRecord,
+  ClientHistory as ClientHistoryRecord,
   ClientCreateInput,
   ClientListInput,
   FeedbackRateInput,
@@ -25,6 +26,8 @@ export type Wire<T> = T extends Date
 
 export type Client = Wire<ClientRecord>;
 export type Session = Wire<SessionRecord>;
+/** The client file (`clients.history`): sessions with observation counts, running key facts and summary. */
+export type ClientFile = Wire<ClientHistoryRecord>;
 type WireInteraction = Omit<Wire<SessionWithInteractionsRecord['interactions'][number]>, 'response'> & {
   /** JSON drops an `unknown` to optional on the way. */
   response?: unknown;
@@ -42,6 +45,9 @@ export interface CockpitClient {
     list: { query(input: Partial<ClientListInput>): Promise<{ items: Client[]; total: number }> };
     create: { mutate(input: Pick<ClientCreateInput, 'name'> & Partial<ClientCreateInput>): Promise<Client> };
     get: { query(input: { id: string }): Promise<Client> };
+    archive: { mutate(input: { id: string }): Promise<Client> };
+    unarchive: { mutate(input: { id: string }): Promise<Client> };
+    history: { query(input: { id: string }): Promise<ClientFile> };
   };
   sessions: {
     start: { mutate(input: { clientId: string }): Promise<Session> };

@@ -93,7 +93,7 @@ describe('client file', () => {
 
     expect(await screen.findByText('Pyta o fotelik dla dziecka')).toBeTruthy();
     expect(calls.some((c) => c.path === 'sessions.start')).toBe(false);
-    expect(screen.getByText('Strażnik Rodziny')).toBeTruthy();
+    expect(screen.getByText('Strażnik Rodziny', { selector: '.leader strong' })).toBeTruthy();
     expect(screen.getAllByRole('listitem').filter((li) => li.className === 'card')).toHaveLength(4);
   });
 });
@@ -106,7 +106,7 @@ describe('conversation', () => {
     const input = screen.getByLabelText('Obserwacja');
     await person.type(input, 'Klient ma dwoje dzieci{Control>}{Enter}{/Control}');
 
-    expect(calls).toEqual([{ path: 'analysis.observe', input: { sessionId: ids.session, kind: 'note', text: 'Klient ma dwoje dzieci' } }]);
+    expect(calls).toEqual([{ path: 'analysis.observe', input: { sessionId: ids.session, kind: 'note', text: 'Klient ma dwoje dzieci', requestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } }]);
     expect(screen.getByRole('button', { name: 'Analizowanie…' })).toHaveProperty('disabled', true);
     const events = streamEvents();
     const [stream] = streams;
@@ -121,13 +121,13 @@ describe('conversation', () => {
     act(() => events.slice(1, 5).forEach((e) => stream!.emit(e)));
     expect(within(progress).getByText('Wskaźniki: gotowe')).toBeTruthy();
     expect(within(progress).getByText('Sugestie (1/4): w toku')).toBeTruthy();
-    expect(screen.getByText('Strażnik Rodziny')).toBeTruthy();
+    expect(screen.getByText('Strażnik Rodziny', { selector: '.leader strong' })).toBeTruthy();
     expect(screen.getByText('prawdopodobieństwo 60%')).toBeTruthy();
     expect(screen.getByText('tryb reguł')).toBeTruthy();
     expect(screen.getByText('Suggestion 1')).toBeTruthy();
     expect(screen.getAllByText('Czekam na sugestię…')).toHaveLength(3);
     for (const label of ['Gotowość do zakupu', 'Ryzyko „jazdy dla frajdy”', 'Ryzyko utraty klienta', 'Potencjał'])
-      expect(screen.getByRole('meter', { name: label }).getAttribute('value')).toBe('50');
+      expect(screen.getByRole('meter', { name: label }).getAttribute('aria-valuenow')).toBe('50');
 
     act(() => events.slice(5).forEach((e) => stream!.emit(e)));
     expect(screen.queryByRole('list', { name: 'Postęp analizy' })).toBeNull();
@@ -173,20 +173,23 @@ describe('next moves', () => {
   const analysed = () => sessionWith([{ id: ids.interaction, text: 'Pyta o zasięg', analysis: analysis() }]);
 
   test.each([
-    ['pl', 'Pomocna sugestia: Suggestion 2', 'Niepomocna sugestia: Suggestion 2'],
-    ['en', 'Helpful suggestion: Suggestion 2', 'Unhelpful suggestion: Suggestion 2'],
-  ] as const)('thumbs up and down are named and pressed (%s)', async (language, up, down) => {
+    ['pl', 'Przydatne', 'Nieprzydatne'],
+    ['en', 'Useful', 'Not useful'],
+  ] as const)('thumbs up and down have short names, the suggestion as description, and are pressed (%s)', async (language, upName, downName) => {
+    // Every card has the same two names; the description (the suggestion's text) tells them apart.
+    const up = { name: upName, description: 'Suggestion 2' };
+    const down = { name: downName, description: 'Suggestion 2' };
     useLanguageStore.getState().setLanguage(language);
     const { client, calls } = fakeCockpitClient({ rate: async () => ({ ok: true }) });
     renderConversation(client, analysed());
     const person = userEvent.setup();
-    const upButton = screen.getByRole('button', { name: up });
+    const upButton = screen.getByRole('button', up);
     expect(upButton.getAttribute('aria-pressed')).toBe('false');
     await person.click(upButton);
     expect(upButton.getAttribute('aria-pressed')).toBe('true');
-    await person.click(screen.getByRole('button', { name: down }));
+    await person.click(screen.getByRole('button', down));
     expect(upButton.getAttribute('aria-pressed')).toBe('false');
-    expect(screen.getByRole('button', { name: down }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('button', down).getAttribute('aria-pressed')).toBe('true');
     expect(calls).toEqual([
       { path: 'feedback.rate', input: { interactionId: ids.interaction, suggestionId: 's2', rating: 1 } },
       { path: 'feedback.rate', input: { interactionId: ids.interaction, suggestionId: 's2', rating: -1 } },
@@ -196,7 +199,7 @@ describe('next moves', () => {
   test('a rating the API refuses is taken back and reported', async () => {
     const { client } = fakeCockpitClient({ rate: () => Promise.reject(new Error('nope')) });
     renderConversation(client, analysed());
-    const upButton = screen.getByRole('button', { name: 'Pomocna sugestia: Suggestion 1' });
+    const upButton = screen.getByRole('button', { name: 'Przydatne', description: 'Suggestion 1' });
     await userEvent.setup().click(upButton);
     expect((await screen.findByRole('alert')).textContent).toBe('Nie udało się zapisać oceny.');
     expect(upButton.getAttribute('aria-pressed')).toBe('false');
@@ -214,7 +217,7 @@ describe('next moves', () => {
     });
     renderConversation(client, analysed());
     const person = userEvent.setup();
-    await person.click(screen.getByRole('button', { name: 'Pomocna sugestia: Suggestion 1' }));
+    await person.click(screen.getByRole('button', { name: 'Przydatne', description: 'Suggestion 1' }));
     await person.click(screen.getByRole('button', { name: 'Generuj inne sugestie' }));
     expect((await screen.findByRole('alert')).textContent).toBe('Nie udało się wygenerować nowych sugestii.');
     expect(screen.getByText('Suggestion 1')).toBeTruthy();

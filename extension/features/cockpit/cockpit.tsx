@@ -1,6 +1,8 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useT } from '../../lib/i18n';
+import { PendingSelectionNotice } from '../page-reading/pending-selection-notice';
+import { ClientHistoryToggle } from '../clients/client-history-toggle';
 
 import { ClientPicker } from './client-picker';
 import type { Client, CockpitClient, Session } from './cockpit-client';
@@ -77,6 +79,7 @@ export function Cockpit({ client, resume }: { client: CockpitClient; resume?: Re
           <button type="button" className="secondary" onClick={() => choose(null)}>
             {t('clients.change')}
           </button>
+          <ClientHistoryToggle client={client} of={open.client} currentSessionId={open.session.id} />
         </div>
         <SessionScreen key={open.session.id} client={client} sessionId={open.session.id} />
       </>
@@ -86,6 +89,7 @@ export function Cockpit({ client, resume }: { client: CockpitClient; resume?: Re
     opening.mutate(picked, { onSuccess: (session) => choose({ client: picked, session }) });
   return (
     <>
+      <PendingSelectionNotice />
       <ClientPicker client={client} onPick={pick} busy={opening.isPending} />
       {opening.isPending && (
         <p role="status" className="muted">

@@ -1,12 +1,16 @@
-import { useEffect, useId, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useT } from '../../lib/i18n';
+import { PageReading } from '../page-reading/page-reading';
 import { AnalysisPanel } from './analysis-panel';
 import { Chat } from './chat';
 import { STAGES, suggestionCount, type AnalysisView, type Stage } from './analysis-view';
 import type { CockpitClient, SessionWithInteractions } from './cockpit-client';
 import { createConversationStore, type ConversationStore } from './conversation-store';
+import { fallbackModel } from './fallback-model';
+import { MessageInput } from './message-input';
 import { NextMoves } from './next-moves';
+import { useResilience } from './resilience';
 import { StrategySection } from './strategy';
 
 /** One session: the analysis, the timeline, the input, the stream's progress and the next moves. */
@@ -19,15 +23,21 @@ export function Conversation({
   session: SessionWithInteractions;
   onReload: () => void;
 }) {
-  const [store] = useState(() => createConversationStore({ client, session }));
+  const { storage, connection } = useResilience();
+  const [store] = useState(() => createConversationStore({ client, session, storage, connection }));
   useEffect(() => store.getState().hydrate(session), [store, session]);
-  useEffect(() => () => store.getState().stop(), [store]);
+  useEffect(() => {
+    store.getState().start();
+    return () => store.getState().stop();
+  }, [store]);
   const view = useStore(store, (state) => state.view);
   return (
     <div className="stack">
       <AnalysisPanel view={view} />
+      <FallbackModelNotice view={view} />
       <Timeline store={store} />
       <Terminal store={store} onReload={onReload} />
+      <PageReading store={store} />
       <NextMoves store={store} />
       <StrategySection client={client} sessionId={session.id} />
       <Chat client={client} session={session} />
@@ -39,15 +49,34 @@ function Timeline({ store }: { store: ConversationStore }) {
   const t = useT();
   const id = useId();
   const timeline = useStore(store, (state) => state.timeline);
+  const outbox = useStore(store, (state) => state.outbox);
+  const sending = useStore(store, (state) => state.sending);
+  const online = useStore(store, (state) => state.online);
+  const status = (index: number) =>
+    !online ? t('outbox.queued') : index === 0 && sending ? t('outbox.sending') : t('outbox.waiting');
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('timeline.heading')}</h2>
-      {timeline.length === 0 ? (
+      {timeline.length === 0 && outbox.length === 0 ? (
         <p className="muted">{t('timeline.empty')}</p>
       ) : (
         <ol className="timeline">
           {timeline.map((entry) => (
             <li key={entry.id}>{entry.text}</li>
+          ))}
+          {outbox.map((item, index) => (
+            <li key={item.requestId} className="pending" data-status={!online ? 'queued' : index === 0 && sending ? 'sending' : 'waiting'}>
+              <span>{item.text}</span>{' '}
+              <span className="badge">{status(index)}</span>{' '}
+              <button
+                type="button"
+                className="secondary"
+                aria-label={t('outbox.cancelLabel', { text: item.text.length > 60 ? `${item.text.slice(0, 60)}…` : item.text })}
+                onClick={() => store.getState().cancel(item.requestId)}
+              >
+                {t('outbox.cancel')}
+              </button>
+            </li>
           ))}
         </ol>
       )}
@@ -55,62 +84,53 @@ function Timeline({ store }: { store: ConversationStore }) {
   );
 }
 
-/** The input: Ctrl/Cmd+Enter or the button sends; the text leaves the box only once the server has it. */
+/** The input: Ctrl/Cmd+Enter or the button sends; offline, what is sent waits in the outbox. */
 export function Terminal({ store, onReload }: { store: ConversationStore; onReload: () => void }) {
   const t = useT();
-  const id = useId();
   const draft = useStore(store, (state) => state.draft);
   const sending = useStore(store, (state) => state.sending);
   const sendError = useStore(store, (state) => state.sendError);
+  const online = useStore(store, (state) => state.online);
   const view = useStore(store, (state) => state.view);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    store.getState().send();
+  const error = sendError && {
+    message: t(`terminal.error.${sendError}`),
+    action:
+      sendError === 'send'
+        ? { label: t('cockpit.retry'), onClick: () => store.getState().send() }
+        : { label: t('terminal.reload'), onClick: onReload },
   };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      store.getState().send();
-    }
-  };
-
+  const label = !online || (sending && draft.trim()) ? t('terminal.queue') : sending ? t('terminal.sending') : t('terminal.send');
   return (
-    <form onSubmit={submit} aria-busy={sending}>
-      <label htmlFor={`${id}-input`}>{t('terminal.label')}</label>
-      <textarea
-        id={`${id}-input`}
-        rows={3}
-        maxLength={20_000}
+    <div>
+      <MessageInput
+        label={t('terminal.label')}
+        hint={t('terminal.hint')}
         value={draft}
-        onChange={(event) => store.getState().setDraft(event.target.value)}
-        onKeyDown={onKeyDown}
-        aria-describedby={`${id}-hint${sendError ? ` ${id}-error` : ''}`}
+        onChange={(value) => store.getState().setDraft(value)}
+        onSubmit={() => store.getState().send()}
+        submitLabel={label}
+        busy={sending}
+        error={error}
+        notice={online ? null : t('terminal.offline')}
       />
-      <p id={`${id}-hint`} className="muted">
-        {t('terminal.hint')}
-      </p>
-      {sendError && (
-        <div className="row">
-          <p id={`${id}-error`} role="alert" className="error">
-            {t(`terminal.error.${sendError}`)}
-          </p>
-          {sendError === 'send' ? (
-            <button type="button" className="secondary" onClick={() => store.getState().send()}>
-              {t('cockpit.retry')}
-            </button>
-          ) : (
-            <button type="button" className="secondary" onClick={onReload}>
-              {t('terminal.reload')}
-            </button>
-          )}
-        </div>
-      )}
-      <button type="submit" disabled={sending || !draft.trim()}>
-        {sending ? t('terminal.sending') : t('terminal.send')}
-      </button>
-      {sending && <Progress view={view} />}
-    </form>
+      {sending && online && <Progress view={view} />}
+    </div>
+  );
+}
+
+/** Says when the analysis shown came from a model other than the first of the chain (`/health`). */
+function FallbackModelNotice({ view }: { view: AnalysisView }) {
+  const t = useT();
+  const { connection } = useResilience();
+  const chain = useStore(connection, (state) => state.health?.model.chain);
+  const fallback = fallbackModel([view.analysisBy, view.suggestionsBy], chain);
+  if (!fallback) return null;
+  return (
+    <p className="muted">
+      <span className="badge" title={t('model.fallbackTitle', { chain: (chain ?? []).map((m) => m.model).join(' → ') })}>
+        {t('model.fallback', { model: fallback })}
+      </span>
+    </p>
   );
 }
 

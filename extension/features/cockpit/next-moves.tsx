@@ -27,27 +27,32 @@ export function NextMoves({ store }: { store: ConversationStore }) {
             suggestion ? (
               <li key={suggestion.id} className="card">
                 <p className="kind">{t(`kind.${suggestion.kind}`)}</p>
-                <p>{suggestion.text}</p>
+                <p id={`${id}-text-${index}`} className="move-text">
+                  {suggestion.text}
+                </p>
                 {suggestion.rationale && (
-                  <p className="muted">
-                    {t('moves.rationale')}: {suggestion.rationale}
+                  <p className="muted rationale">
+                    <span className="rationale-label">{t('moves.rationale')}:</span> {suggestion.rationale}
                   </p>
                 )}
                 <div className="row">
+                  {/* Short names, the same on every card; the suggestion itself is the description. */}
                   <button
                     type="button"
-                    className="secondary"
+                    className="secondary thumb"
                     aria-pressed={ratings[suggestion.id] === 1}
-                    aria-label={t('moves.up', { text: suggestion.text })}
+                    aria-label={t('moves.up')}
+                    aria-describedby={`${id}-text-${index}`}
                     onClick={() => void store.getState().rate(suggestion.id, 1)}
                   >
                     <Thumb up />
                   </button>
                   <button
                     type="button"
-                    className="secondary"
+                    className="secondary thumb"
                     aria-pressed={ratings[suggestion.id] === -1}
-                    aria-label={t('moves.down', { text: suggestion.text })}
+                    aria-label={t('moves.down')}
+                    aria-describedby={`${id}-text-${index}`}
                     onClick={() => void store.getState().rate(suggestion.id, -1)}
                   >
                     <Thumb up={false} />

@@ -1,5 +1,5 @@
 import type { Analysis, AnalysisEvent, ArchetypeScore, ChatEvent, ProducedBy, Scores, StrategyResult, Suggestion } from '@sufler/shared';
-import type { Client, CockpitClient, Session, SessionWithInteractions } from './cockpit-client';
+import type { Client, ClientFile, CockpitClient, Session, SessionWithInteractions } from './cockpit-client';
 
 /** Shapes and a hand-written client for the cockpit's tests. */
 export const ids = {
@@ -149,6 +149,9 @@ type Handlers = {
   sessions?: (input: { clientId: string }) => Promise<Session[]>;
   get?: (input: { id: string }) => Promise<SessionWithInteractions>;
   getClient?: (input: { id: string }) => Promise<Client>;
+  archive?: (input: { id: string }) => Promise<Client>;
+  unarchive?: (input: { id: string }) => Promise<Client>;
+  history?: (input: { id: string }) => Promise<ClientFile>;
   strategy?: (input: { sessionId: string; language?: string }) => Promise<StrategyResult>;
   regenerate?: (input: { interactionId: string }) => Promise<{ interactionId: string; suggestions: Suggestion[]; producedBy: ProducedBy }>;
   rate?: (input: unknown) => Promise<unknown>;
@@ -168,6 +171,9 @@ export function fakeCockpitClient(handlers: Handlers = {}) {
       list: { query: (input) => call('clients.list', handlers.list, input) },
       create: { mutate: (input) => call('clients.create', handlers.create, input) },
       get: { query: (input) => call('clients.get', handlers.getClient, input) },
+      archive: { mutate: (input) => call('clients.archive', handlers.archive, input) },
+      unarchive: { mutate: (input) => call('clients.unarchive', handlers.unarchive, input) },
+      history: { query: (input) => call('clients.history', handlers.history, input) },
     },
     sessions: {
       start: { mutate: (input) => call('sessions.start', handlers.start, input) },

@@ -1,11 +1,13 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
+import type { ClientListInput } from '@sufler/shared';
 import type { Client, CockpitClient, Session } from './cockpit-client';
 
 /** Server data of the cockpit, through react-query; the keys live here so invalidation stays consistent. */
 export const cockpitKeys = {
   clients: ['clients'] as const,
-  clientSearch: (term: string) => ['clients', 'list', term] as const,
+  clientSearch: (term: string, archived: ClientListInput['archived'] = 'exclude') => ['clients', 'list', term, archived] as const,
+  clientHistory: (clientId: string) => ['clients', 'history', clientId] as const,
   session: (id: string) => ['sessions', 'get', id] as const,
   resume: ['resume'] as const,
   strategy: (sessionId: string) => ['analysis', 'strategy', sessionId] as const,
@@ -21,11 +23,17 @@ export function useDebouncedValue<T>(value: T, delayMs: number): T {
 }
 
 /** Search as you type: asks once the typing pauses, and keeps the last results on screen meanwhile. */
-export function useClientSearch(client: CockpitClient, search: string, debounceMs: number) {
+export function useClientSearch(
+  client: CockpitClient,
+  search: string,
+  debounceMs: number,
+  archived: ClientListInput['archived'] = 'exclude',
+) {
   const term = useDebouncedValue(search.trim(), debounceMs);
   const query = useQuery({
-    queryKey: cockpitKeys.clientSearch(term),
-    queryFn: () => client.clients.list.query({ search: term || undefined, limit: 20 }),
+    queryKey: cockpitKeys.clientSearch(term, archived),
+    queryFn: () =>
+      client.clients.list.query({ search: term || undefined, limit: 20, ...(archived !== 'exclude' && { archived }) }),
     placeholderData: keepPreviousData,
   });
   return { ...query, term, settling: term !== search.trim() };

@@ -117,6 +117,12 @@ export const ObserveInputSchema = z.object({
   sessionId: IdSchema,
   kind: InteractionKindSchema.exclude(['chat']).default('note'),
   text: z.string().trim().min(1).max(20_000),
+  /**
+   * Chosen by the client (a UUID) once per typed observation and sent again with every retry: the API
+   * stores an observation once per session and request id, so a resend (after a dropped connection,
+   * or the WebSocket client resubscribing on reconnect) replays that observation instead of adding a copy.
+   */
+  requestId: IdSchema.optional(),
 });
 export type ObserveInput = z.infer<typeof ObserveInputSchema>;
 

@@ -1,10 +1,12 @@
 import { Migration20261122000000Foundation } from './20261122000000-foundation';
 import { Migration20261123000000Brain } from './20261123000000-brain';
 import { Migration20261124000000EncryptionAtRest } from './20261124000000-encryption-at-rest';
+import { Migration20261201000000ObserveRequestId } from './20261201000000-observe-request-id';
 
 /** Applied in this order on PostgreSQL and PGlite alike; never edit one that has shipped, add a new one. */
 export const migrations = [
   { name: 'Migration20261122000000Foundation', class: Migration20261122000000Foundation },
   { name: 'Migration20261123000000Brain', class: Migration20261123000000Brain },
   { name: 'Migration20261124000000EncryptionAtRest', class: Migration20261124000000EncryptionAtRest },
+  { name: 'Migration20261201000000ObserveRequestId', class: Migration20261201000000ObserveRequestId },
 ];

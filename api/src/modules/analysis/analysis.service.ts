@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import {
   classifyArchetypes,
   mergeKeyFacts,
@@ -47,16 +47,46 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
     return session;
   }
 
-  async function* observe(em: EntityManager, actor: Actor, input: ObserveInput, signal?: AbortSignal): AsyncGenerator<AnalysisEvent> {
-    const session = await openSession(em, actor, input.sessionId);
-    const rows = await loadInteractions(em, session.id);
-    const state = sessionState(session, rows, analyzer.traceOf);
-    const interaction = em.create(InteractionEntity, { session, kind: input.kind, input: input.text, response: null });
+  /**
+   * Stores the observation, or finds the one stored earlier for the same client request: the same
+   * `requestId` sent again (a retry, or the WebSocket client resubscribing after a reconnect) must not
+   * add a copy. Two sends racing with one id meet at the unique index; the loser takes the winner's row.
+   */
+  async function storeObservation(em: EntityManager, actor: Actor, session: SessionRow, input: ObserveInput) {
+    const requestId = input.requestId ?? null;
+    const find = () => (requestId ? em.findOne(InteractionEntity, { session: session.id, requestId }) : Promise.resolve(null));
+    const found = await find();
+    if (found) return { interaction: found, session, repeated: true };
+    const interaction = em.create(InteractionEntity, { session, kind: input.kind, input: input.text, response: null, requestId });
     audit(em, { actor, action: 'create', entity: 'interaction', entityId: interaction.id, detail: { sessionId: session.id, kind: input.kind } });
-    await em.flush();
+    try {
+      await em.flush();
+      return { interaction, session, repeated: false };
+    } catch (error) {
+      if (!requestId || !(error instanceof UniqueConstraintViolationException)) throw error;
+      em.clear();
+      const winner = await find();
+      if (!winner) throw error;
+      return { interaction: winner, session: await openSession(em, actor, session.id), repeated: true };
+    }
+  }
+
+  async function* observe(em: EntityManager, actor: Actor, input: ObserveInput, signal?: AbortSignal): AsyncGenerator<AnalysisEvent> {
+    const opened = await openSession(em, actor, input.sessionId);
+    const { interaction, session, repeated } = await storeObservation(em, actor, opened, input);
     yield { type: 'accepted', interactionId: interaction.id };
 
-    for await (const event of analyzer.observe(input.text, state, signal)) {
+    // A repeat of an analysed observation gets the stored analysis again; one whose analysis never
+    // finished (the stream broke) is analysed now, as the next observation of the session it is.
+    const stored = repeated ? observationResponse(interaction) : null;
+    if (stored) {
+      yield { type: 'done', interactionId: interaction.id, analysis: stored.analysis };
+      return;
+    }
+    const rows = (await loadInteractions(em, session.id)).filter((row) => row.id !== interaction.id && (!repeated || row.at <= interaction.at));
+    const state = sessionState(session, rows, analyzer.traceOf);
+
+    for await (const event of analyzer.observe(interaction.input, state, signal)) {
       if (event.type !== 'done') {
         yield event;
         continue;
@@ -68,7 +98,7 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
         session.shownSuggestions = [...session.shownSuggestions, ...event.analysis.suggestions.map((s) => s.id)];
         await tx.flush();
         const observations = state.history.length + 1;
-        const unsummarized = [...state.history.slice(state.summarizedCount).map((h) => h.text), input.text];
+        const unsummarized = [...state.history.slice(state.summarizedCount).map((h) => h.text), interaction.input];
         if (unsummarized.join('\n').length > deps.summaryTokens * 4 && observations - 2 > state.summarizedCount) {
           await deps.queue.send('summarizeSession', { sessionId: session.id, upTo: observations - 2 }, tx);
         }

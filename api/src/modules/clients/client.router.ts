@@ -5,6 +5,7 @@ import {
   ClientUpdateInputSchema,
 } from '@sufler/shared';
 import { authedProcedure, roleProcedure, router } from '../../trpc/init';
+import { getClientHistory } from './client-history.service';
 import {
   createClient,
   eraseClient,
@@ -18,6 +19,8 @@ export const clientsRouter = router({
   create: authedProcedure.input(ClientCreateInputSchema).mutation(({ ctx, input }) => createClient(ctx.em, ctx.actor, input)),
   list: authedProcedure.input(ClientListInputSchema).query(({ ctx, input }) => listClients(ctx.em, ctx.actor, input)),
   get: authedProcedure.input(ByIdInputSchema).query(({ ctx, input }) => getClient(ctx.em, ctx.actor, input.id)),
+  /** The client file: sessions with observation counts, running key facts and summary. */
+  history: authedProcedure.input(ByIdInputSchema).query(({ ctx, input }) => getClientHistory(ctx.em, ctx.actor, input.id)),
   update: authedProcedure.input(ClientUpdateInputSchema).mutation(({ ctx, input }) => updateClient(ctx.em, ctx.actor, input)),
   archive: authedProcedure
     .input(ByIdInputSchema)

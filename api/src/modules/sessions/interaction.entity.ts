@@ -8,6 +8,8 @@ import { SessionEntity } from './session.entity';
 export const InteractionEntity = defineEntity({
   name: 'Interaction',
   tableName: 'interaction',
+  // One observation per client request: a resend of the same request finds it instead of storing a copy.
+  uniques: [{ properties: ['session', 'requestId'] }],
   properties: {
     id: p.uuid().primary().onCreate(() => randomUUID()),
     session: () => p.manyToOne(SessionEntity).deleteRule('cascade').index(),
@@ -16,6 +18,8 @@ export const InteractionEntity = defineEntity({
     /** The client's words and what was made of them: encrypted at rest. */
     input: p.text().type(EncryptedText),
     response: p.json<unknown>().type(EncryptedJson).nullable(),
+    /** The client's id for the request that brought this observation (`ObserveInput.requestId`). */
+    requestId: p.uuid().nullable(),
   },
 });
 export type InteractionRow = InferEntity<typeof InteractionEntity>;
