@@ -3,16 +3,14 @@
  * panel (gzipped, the issue's budget is 200 KB) and the time from opening the panel to interactive in
  * headless Chromium. A missing build or browser skips that figure with the reason.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { CHROMIUM, launchChromiumWithExtension } from '../test/launch-chromium-with-extension';
 import { report } from './measure';
 
 const BUILD = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
 const BUDGET_KB = 200;
 const LOADS = 10;
 /**
@@ -67,30 +65,12 @@ function reportSize(): void {
 async function reportTimeToInteractive(): Promise<void> {
   if (!existsSync(join(BUILD, 'manifest.json'))) return console.log('side panel open → interactive: skipped (no extension build)');
   if (!existsSync(CHROMIUM)) return console.log(`side panel open → interactive: skipped (no Chromium at ${CHROMIUM}; apt-get install -y chromium)`);
-  const profile = mkdtempSync(join(tmpdir(), 'sufler-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 360, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${BUILD}`,
-      `--load-extension=${BUILD}`,
-    ],
-  });
+  const browser = await launchChromiumWithExtension(BUILD);
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const url = `chrome-extension://${new URL(worker.url()).host}/sidepanel.html`;
+    const url = `chrome-extension://${browser.id}/sidepanel.html`;
     const times: number[] = [];
     for (let i = 0; i <= LOADS; i++) {
-      const page = await context.newPage();
+      const page = await browser.context.newPage();
       await page.goto(url, { waitUntil: 'commit' });
       // Measured inside the page, from its navigation start, so Playwright's own round trips do not count.
       const handle = await page.waitForFunction(interactiveAt, undefined, { polling: 'raf', timeout: 30_000 });
@@ -100,8 +80,7 @@ async function reportTimeToInteractive(): Promise<void> {
     }
     report(`side panel open → interactive (headless Chromium)`, times);
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

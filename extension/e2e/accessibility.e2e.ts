@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { addClient, expect, launchExtension, screenshot, moves, section, signIn, test, type LaunchedExtension } from './fixtures';
+import { expect, openSidePanel, screenshot, section, startSession, test, type LaunchedExtension } from './fixtures';
 
 // axe (WCAG 2.1 AA) on the extension's pages in their main states, light and dark.
 test.describe.configure({ mode: 'serial' });
@@ -9,8 +9,7 @@ let extension: LaunchedExtension;
 let panel: Page;
 
 test.beforeAll(async ({ api }) => {
-  extension = await launchExtension({ apiUrl: api.url });
-  panel = await extension.open('sidepanel.html');
+  ({ extension, panel } = await openSidePanel(api));
 });
 test.afterAll(async () => {
   await extension?.close();
@@ -23,11 +22,7 @@ test('the signed-out side panel has no axe violations', async () => {
 });
 
 test('the cockpit with an analysis, next moves and the strategy open has no axe violations', async () => {
-  await signIn(panel);
-  await addClient(panel, 'Piotr Wiśniewski');
-  await panel.getByLabel('Observation').fill('Ma firmę, flota 12 aut, pyta o leasing i odliczenie VAT. Za drogo mu się wydaje.');
-  await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(moves(panel)).toHaveCount(4);
+  await startSession(panel, 'Piotr Wiśniewski', 'Ma firmę, flota 12 aut, pyta o leasing i odliczenie VAT. Za drogo mu się wydaje.');
   await section(panel, 'Strategy').getByRole('button', { name: 'Full strategy' }).click();
   await expect(section(panel, 'Strategy').getByRole('tabpanel')).toBeVisible();
   await panel.emulateMedia({ colorScheme: 'dark' });

@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { join } from 'node:path';
 import { axeViolations } from './axe';
-import { addClient, expect, launchExtension, moves, moveTexts, MOVE_CARDS, screenshot, section, signIn, test, thumb, type LaunchedExtension } from './fixtures';
+import { addClient, expect, moves, moveTexts, MOVE_CARDS, observe, openSidePanel, screenshot, section, signIn, test, thumb, type LaunchedExtension } from './fixtures';
 import { createE2eReplies, MODEL_MARK } from './ollama-replies';
 import { watchDom } from './watch-dom';
 
@@ -20,8 +20,7 @@ let panel: Page;
 let ratedFrom = new Date(0);
 
 test.beforeAll(async ({ api }) => {
-  extension = await launchExtension({ apiUrl: api.url });
-  panel = await extension.open('sidepanel.html');
+  ({ extension, panel } = await openSidePanel(api));
 });
 test.afterAll(async () => {
   await extension?.close();
@@ -51,10 +50,8 @@ test('creates a client, which opens a session with them', async () => {
 
 test('an observation streams in the analysis and 4 next moves from the model', async ({ ollama }) => {
   const seen = await watchDom(panel, MOVE_CARDS, 'count');
-  await panel.getByLabel('Observation').fill(NOTE);
-  await panel.getByRole('button', { name: 'Send' }).click();
+  await observe(panel, NOTE);
 
-  await expect(moves(panel)).toHaveCount(4);
   // One set of four from the model (the double numbers the sets it has answered, across the run).
   const set = /Move 1 of set (\d+)/.exec((await moveTexts(panel))[0] ?? '')?.[1];
   for (let i = 0; i < 4; i++) await expect(moves(panel).nth(i)).toContainText(`Move ${i + 1} of set ${set} (${MODEL_MARK})`);

@@ -11,7 +11,7 @@ import { ARTIFACTS } from './paths';
  * Worker-scoped, so one API and one Ollama double serve every spec file of the run (one worker):
  * `ollama` is the double in this process, answering valid structured replies; `api` is the real API as a
  * child process on a free port and a temporary PGlite directory, in LLM mode against the double.
- * Each spec launches its own browser (a fresh profile, so it starts signed out) with `launchExtension`.
+ * Each spec launches its own browser (a fresh profile, so it starts signed out) with `openSidePanel`.
  */
 export const test = base.extend<{ shotsOnFailure: void }, { ollama: OllamaDouble; api: ApiProcess }>({
   // Our browsers are launched by hand (extensions need a persistent context), so Playwright's own
@@ -54,7 +54,13 @@ export const test = base.extend<{ shotsOnFailure: void }, { ollama: OllamaDouble
   ],
 });
 
-export { ADMIN, expect, launchExtension, type LaunchedExtension };
+export { ADMIN, expect, type LaunchedExtension };
+
+/** What a spec file starts from: the extension in a fresh browser (signed out), its side panel open as a tab. */
+export async function openSidePanel(api: ApiProcess): Promise<{ extension: LaunchedExtension; panel: Page }> {
+  const extension = await launchExtension({ apiUrl: api.url });
+  return { extension, panel: await extension.open('sidepanel.html') };
+}
 
 /** Saves a full-page screenshot under test-results/e2e/screens/ and attaches it to the test's report. */
 export async function screenshot(page: Page, name: string): Promise<void> {
@@ -78,6 +84,20 @@ export async function addClient(panel: Page, name: string): Promise<void> {
   await panel.getByLabel("New client's name").fill(name);
   await panel.getByRole('button', { name: 'Add client' }).click();
   await expect(panel.getByRole('heading', { name: `Conversation: ${name}` })).toBeVisible();
+}
+
+/** Sends an observation from the box and waits for the 4 next moves of its analysis. */
+export async function observe(panel: Page, text: string): Promise<void> {
+  await panel.getByLabel('Observation').fill(text);
+  await panel.getByRole('button', { name: 'Send' }).click();
+  await expect(moves(panel)).toHaveCount(4);
+}
+
+/** Signs in, adds the client and sends a first observation: a session with an analysis and next moves. */
+export async function startSession(panel: Page, client: string, note: string): Promise<void> {
+  await signIn(panel);
+  await addClient(panel, client);
+  await observe(panel, note);
 }
 
 /** The section with a heading of that name (the cockpit's sections are labelled by their headings). */

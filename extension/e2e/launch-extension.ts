@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { CHROME_BUILD, CHROMIUM } from './paths';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { launchChromiumWithExtension } from '../../api/test/launch-chromium-with-extension';
+import { CHROME_BUILD } from './paths';
 
 /** The browsers open right now, so a failed test can photograph their pages. */
 export const openContexts = new Set<BrowserContext>();
@@ -21,35 +19,11 @@ export type LaunchedExtension = {
   close: () => Promise<void>;
 };
 
-/**
- * Debian Chromium with the built extension in a fresh profile, as ../shared/TOOLCHAIN.md says: Playwright's
- * own headless mode cannot load extensions, so it runs "headed" with `--headless=new`.
- */
+/** The built extension in a fresh Chromium profile, set to use this run's API and a fixed language. */
 export async function launchExtension(options: { apiUrl: string; language?: 'pl' | 'en'; width?: number }): Promise<LaunchedExtension> {
-  const profile = mkdtempSync(join(tmpdir(), 'sufler-e2e-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: options.width ?? 360, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // For Extensions.triggerAction, the toolbar click over CDP.
-      '--enable-unsafe-extension-debugging',
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-    ],
-  });
+  const browser = await launchChromiumWithExtension(CHROME_BUILD, { width: options.width });
+  const { context, id, serviceWorker } = browser;
   openContexts.add(context);
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const id = new URL(serviceWorker.url()).host;
   // The API of this run, and a fixed language, before any page reads the settings.
   await serviceWorker.evaluate(
     (settings) => chrome.storage.local.set({ settings }),
@@ -80,8 +54,7 @@ export async function launchExtension(options: { apiUrl: string; language?: 'pl'
     },
     close: async () => {
       openContexts.delete(context);
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      await browser.close();
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
 import { startCrmServer } from './crm-server';
-import { addClient, expect, launchExtension, moves, screenshot, section, signIn, test, type LaunchedExtension } from './fixtures';
+import { addClient, expect, moves, openSidePanel, screenshot, section, signIn, test, type LaunchedExtension } from './fixtures';
 
 // Reading a CRM-like page served locally: "Analyze selection", and notes found by a selector set in the options.
 test.describe.configure({ mode: 'serial' });
@@ -19,8 +19,7 @@ let crm: Page;
 
 test.beforeAll(async ({ api }) => {
   crmServer = await startCrmServer();
-  extension = await launchExtension({ apiUrl: api.url });
-  panel = await extension.open('sidepanel.html');
+  ({ extension, panel } = await openSidePanel(api));
   await signIn(panel);
   await addClient(panel, 'Marek Zieliński');
   crm = await extension.context.newPage();

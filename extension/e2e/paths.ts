@@ -1,9 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM } from '../../api/test/launch-chromium-with-extension';
 
 /** Where things are, from the repository root; the config checks them before any test runs. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CHROMIUM = '/usr/bin/chromium';
+export { CHROMIUM };
 export const CHROME_BUILD = `${ROOT}.output/chrome-mv3`;
 export const WEB_BUILD = `${ROOT}.output/web`;
 export const ARTIFACTS = `${ROOT}test-results/e2e`;

@@ -1,6 +1,6 @@
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { addClient, expect, moves, screenshot, section, signIn, test } from './fixtures';
+import { expect, screenshot, section, startSession, test } from './fixtures';
 import { CHROMIUM } from './paths';
 
 // The web cockpit the API serves at `/`, on a phone-sized screen (375 px), in plain Chromium: no extension.
@@ -32,11 +32,7 @@ test('the signed-out web cockpit fits 375 px and has no axe violations', async (
 });
 
 test('on the phone: sign in, add a client, send an observation, get 4 next moves', async () => {
-  await signIn(page);
-  await addClient(page, 'Zofia Szymańska');
-  await page.getByLabel('Observation').fill('Dwoje dzieci, pyta o isofix i leasing, budżet 200 tys. zł.');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(moves(page)).toHaveCount(4);
+  await startSession(page, 'Zofia Szymańska', 'Dwoje dzieci, pyta o isofix i leasing, budżet 200 tys. zł.');
   await expect(section(page, 'Analysis').getByRole('meter', { name: 'Readiness to buy' })).toBeVisible();
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   await screenshot(page, '17-web-cockpit');

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useLanguageStore, useT } from '../../lib/i18n';
 import type { Client, CockpitClient } from '../cockpit/cockpit-client';
+import { ErrorWithRetry } from '../cockpit/error-with-retry';
 import { factLabel, formatWhen, observationsText } from './client-history-view';
 import { useClientHistory } from './use-client-history';
 
@@ -61,12 +62,7 @@ export function ClientHistory({
           {t('history.loading')}
         </p>
       ) : history.isError ? (
-        <div role="alert" className="row">
-          <p className="error">{t('cockpit.error')}</p>
-          <button type="button" className="secondary" onClick={() => void history.refetch()}>
-            {t('cockpit.retry')}
-          </button>
-        </div>
+        <ErrorWithRetry message={t('cockpit.error')} onRetry={() => void history.refetch()} />
       ) : (
         <>
           {onOpen &&

@@ -6,6 +6,7 @@ import { ClientHistory } from '../clients/client-history';
 import { ClientResult } from '../clients/client-result';
 import { useSetArchived } from '../clients/use-client-history';
 import type { Client, CockpitClient } from './cockpit-client';
+import { ErrorWithRetry } from './error-with-retry';
 import { useClientSearch, useCreateClient } from './use-cockpit-data';
 
 type ArchivedFilter = ClientListInput['archived'];
@@ -105,12 +106,7 @@ export function ClientPicker({
         </p>
       )}
       {results.isError ? (
-        <div role="alert" className="row">
-          <p className="error">{t('cockpit.error')}</p>
-          <button type="button" className="secondary" onClick={() => void results.refetch()}>
-            {t('cockpit.retry')}
-          </button>
-        </div>
+        <ErrorWithRetry message={t('cockpit.error')} onRetry={() => void results.refetch()} />
       ) : results.isPending || results.settling || results.isFetching ? (
         <p role="status" className="muted">
           {t('clients.searching')}

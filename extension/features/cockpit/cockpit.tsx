@@ -7,6 +7,7 @@ import { ClientHistoryToggle } from '../clients/client-history-toggle';
 import { ClientPicker } from './client-picker';
 import type { Client, CockpitClient, Session } from './cockpit-client';
 import { Conversation } from './conversation';
+import { ErrorWithRetry } from './error-with-retry';
 import type { ResumeStorage } from './resume';
 import { cockpitKeys, useOpenSession, useSessionDetail } from './use-cockpit-data';
 
@@ -97,12 +98,7 @@ export function Cockpit({ client, resume }: { client: CockpitClient; resume?: Re
         </p>
       )}
       {opening.isError && (
-        <div role="alert" className="row">
-          <p className="error">{t('clients.openError')}</p>
-          <button type="button" className="secondary" onClick={() => pick(opening.variables)}>
-            {t('cockpit.retry')}
-          </button>
-        </div>
+        <ErrorWithRetry message={t('clients.openError')} onRetry={() => pick(opening.variables)} />
       )}
     </>
   );
@@ -112,14 +108,6 @@ function SessionScreen({ client, sessionId }: { client: CockpitClient; sessionId
   const t = useT();
   const detail = useSessionDetail(client, sessionId);
   if (detail.isPending) return <p role="status">{t('session.loading')}</p>;
-  if (detail.isError)
-    return (
-      <div role="alert" className="row">
-        <p className="error">{t('cockpit.error')}</p>
-        <button type="button" className="secondary" onClick={() => void detail.refetch()}>
-          {t('cockpit.retry')}
-        </button>
-      </div>
-    );
+  if (detail.isError) return <ErrorWithRetry message={t('cockpit.error')} onRetry={() => void detail.refetch()} />;
   return <Conversation client={client} session={detail.data} onReload={() => void detail.refetch()} />;
 }

@@ -3,6 +3,7 @@ import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'rea
 import type { Strategy, StrategyResult } from '@sufler/shared';
 import { useLanguageStore, useT, type MessageKey } from '../../lib/i18n';
 import type { CockpitClient } from './cockpit-client';
+import { ErrorWithRetry } from './error-with-retry';
 
 export const STRATEGY_TABS = ['summary', 'phrasesAndStyle', 'script', 'objections', 'qualifyingQuestions'] as const;
 export type StrategyTab = (typeof STRATEGY_TABS)[number];
@@ -44,12 +45,7 @@ export function StrategySection({ client, sessionId }: { client: CockpitClient; 
           (strategy.isPending ? (
             <p role="status">{t('strategy.loading')}</p>
           ) : strategy.isError ? (
-            <div role="alert" className="row">
-              <p className="error">{t('strategy.error')}</p>
-              <button type="button" className="secondary" onClick={() => strategy.mutate()}>
-                {t('cockpit.retry')}
-              </button>
-            </div>
+            <ErrorWithRetry message={t('strategy.error')} onRetry={() => strategy.mutate()} />
           ) : strategy.data ? (
             <StrategyTabs result={strategy.data} />
           ) : null)}
