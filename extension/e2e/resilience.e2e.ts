@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { axeViolations } from './axe';
-import { addClient, expect, launchExtension, moves, moveTexts, screenshot, section, signIn, test, type LaunchedExtension } from './fixtures';
+import { expect, moveTexts, openSidePanel, screenshot, section, startSession, test, type LaunchedExtension } from './fixtures';
 
 // The API goes away mid-session (the child process is killed) and comes back on the same port and data.
 test.describe.configure({ mode: 'serial' });
@@ -12,13 +12,8 @@ let extension: LaunchedExtension;
 let panel: Page;
 
 test.beforeAll(async ({ api }) => {
-  extension = await launchExtension({ apiUrl: api.url });
-  panel = await extension.open('sidepanel.html');
-  await signIn(panel);
-  await addClient(panel, 'Ewa Kamińska');
-  await panel.getByLabel('Observation').fill(FIRST);
-  await panel.getByRole('button', { name: 'Send' }).click();
-  await expect(moves(panel)).toHaveCount(4);
+  ({ extension, panel } = await openSidePanel(api));
+  await startSession(panel, 'Ewa Kamińska', FIRST);
 });
 test.afterAll(async () => {
   await extension?.close();
@@ -28,10 +23,11 @@ test('a note typed while the API is down is kept, then sent and analysed once it
   const before = await moveTexts(panel);
   await api.kill();
   try {
-    // Ctrl+Enter sends whatever the button says (it reads "Add to queue" once the panel knows it is offline).
+    // The panel sees the loss by itself, before the rep sends anything. The analysis just ended, so the lazy
+    // socket is still open: its close triggers a health check at once (5 s, well under the 15 s slow poll).
+    await expect(panel.getByText(/Connection to the API lost|Reconnecting to the API/).first()).toBeVisible({ timeout: 5_000 });
     await panel.getByLabel('Observation').fill(OFFLINE);
-    await panel.getByLabel('Observation').press('Control+Enter');
-    await expect(panel.getByText(/Connection to the API lost|Reconnecting to the API/).first()).toBeVisible();
+    await panel.getByRole('button', { name: 'Add to queue' }).click();
     // The note is in the timeline, marked as waiting, and out of the box.
     const queued = section(panel, 'Conversation so far').getByRole('listitem').filter({ hasText: OFFLINE });
     await expect(queued).toContainText('queued, waiting for connection');

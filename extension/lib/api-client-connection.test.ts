@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { connectionStatus, createConnectionMonitor, pollHealth, watchSocket, type ObservableSocket } from './api-client-connection';
+import { connectionStatus, createConnectionMonitor, pollHealth, socketClosed, watchSocket, type ObservableSocket } from './api-client-connection';
 import type { Health } from './health';
 
 const healthy: Health = { status: 'ok', database: { ok: true, kind: 'pglite' }, model: { ok: true, mode: 'llm' } };
@@ -65,5 +65,63 @@ describe('pollHealth', () => {
     stop();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(check).toHaveBeenCalledTimes(4);
+  });
+});
+
+describe('a dead API is seen without waiting for the slow poll', () => {
+  test('the WebSocket closing marks it idle and checks the API at once', async () => {
+    vi.useFakeTimers();
+    const monitor = createConnectionMonitor();
+    let up = true;
+    const check = vi.fn(() => (up ? Promise.resolve(healthy) : Promise.reject(new TypeError('Failed to fetch'))));
+    const stop = pollHealth(monitor, check, { okMs: 15_000, downMs: 3_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    monitor.setState({ socket: 'open' });
+
+    up = false;
+    socketClosed(monitor);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(monitor.getState()).toMatchObject({ socket: 'idle', healthError: 'Failed to fetch' });
+    expect(connectionStatus(monitor.getState())).toBe('lost');
+    // Only a check: the outbox, which follows `retries`, is not woken by it.
+    expect(monitor.getState().retries).toBe(0);
+    stop();
+  });
+
+  test('a check that never answers counts as failed after the timeout, and the poll goes on', async () => {
+    vi.useFakeTimers();
+    const monitor = createConnectionMonitor();
+    let up = true;
+    const signals: AbortSignal[] = [];
+    const check = vi.fn((signal: AbortSignal) => {
+      signals.push(signal);
+      return up ? Promise.resolve(healthy) : new Promise<Health>(() => undefined);
+    });
+    const stop = pollHealth(monitor, check, { okMs: 15_000, downMs: 3_000, timeoutMs: 5_000 });
+    await vi.advanceTimersByTimeAsync(0);
+    up = false;
+    await vi.advanceTimersByTimeAsync(15_000 + 4_999);
+    expect(monitor.getState()).toMatchObject({ healthError: null, checking: true });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(monitor.getState()).toMatchObject({ healthError: 'no answer in 5000 ms', checking: false });
+    expect(signals[1]!.aborted).toBe(true);
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(check).toHaveBeenCalledTimes(3);
+    stop();
+  });
+
+  test('asked to check while a check runs, it checks once more right after it', async () => {
+    vi.useFakeTimers();
+    const monitor = createConnectionMonitor();
+    const answers: Array<(health: Health) => void> = [];
+    const check = vi.fn(() => new Promise<Health>((resolve) => answers.push(resolve)));
+    const stop = pollHealth(monitor, check, { okMs: 15_000, timeoutMs: 60_000 });
+    monitor.getState().checkNow();
+    expect(check).toHaveBeenCalledTimes(1);
+    answers[0]!(healthy);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(check).toHaveBeenCalledTimes(2);
+    stop();
   });
 });

@@ -17,8 +17,12 @@ export interface ConnectionState {
   checking: boolean;
   /** Bumped by `retryNow`, so whoever waits for the connection (the outbox) tries again at once. */
   retries: number;
-  /** Checks again now instead of waiting for the next poll. */
+  /** Bumped by `checkNow` (and `retryNow`): the health poll checks at once. */
+  checks: number;
+  /** The rep's "retry now": checks again at once and tells the waiting outbox to try again. */
   retryNow(): void;
+  /** Only checks the API again at once (the WebSocket closed: is the API gone?); the outbox is not woken. */
+  checkNow(): void;
 }
 
 export type ConnectionMonitor = StoreApi<ConnectionState>;
@@ -46,7 +50,9 @@ export function createConnectionMonitor(): ConnectionMonitor {
     healthError: null,
     checking: false,
     retries: 0,
-    retryNow: () => set((state) => ({ retries: state.retries + 1 })),
+    checks: 0,
+    retryNow: () => set((state) => ({ retries: state.retries + 1, checks: state.checks + 1 })),
+    checkNow: () => set((state) => ({ checks: state.checks + 1 })),
   }));
 }
 
@@ -72,31 +78,65 @@ export function watchSocket(monitor: ConnectionMonitor, client: ObservableSocket
 }
 
 /**
- * Polls `/health`: every `okMs` while it answers, every `downMs` once it does not, and at once on `retryNow`.
+ * The WebSocket closed (`createWSClient`'s `onClose`). A lazy tRPC client with no subscription running does
+ * not retry nor report it, so its state would stay `pending` ("open") after the API died: mark the socket
+ * idle and check the API at once, so a dead API shows as lost now, not at the next slow poll.
+ */
+export function socketClosed(monitor: ConnectionMonitor): void {
+  if (monitor.getState().socket === 'open') monitor.setState({ socket: 'idle' });
+  monitor.getState().checkNow();
+}
+
+/**
+ * Polls `/health`: every `okMs` while it answers, every `downMs` once it does not, and at once on
+ * `checkNow`/`retryNow` (after the running check, if one is). A check that does not answer within
+ * `timeoutMs` counts as failed, so a hung request (an API that stopped answering) cannot stop the poll.
  * Returns the stop function.
  */
 export function pollHealth(
   monitor: ConnectionMonitor,
   check: (signal: AbortSignal) => Promise<Health>,
-  { okMs = 15_000, downMs = 3_000 }: { okMs?: number; downMs?: number } = {},
+  { okMs = 15_000, downMs = 3_000, timeoutMs = 5_000 }: { okMs?: number; downMs?: number; timeoutMs?: number } = {},
 ): () => void {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let again = false;
+  const checkOnce = (): Promise<Health> => {
+    const attempt = new AbortController();
+    const abort = () => attempt.abort();
+    controller.signal.addEventListener('abort', abort, { once: true });
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_resolve, reject) => {
+      timeout = setTimeout(() => {
+        attempt.abort();
+        reject(new Error(`no answer in ${timeoutMs} ms`));
+      }, timeoutMs);
+    });
+    return Promise.race([check(attempt.signal), timedOut]).finally(() => {
+      clearTimeout(timeout);
+      controller.signal.removeEventListener('abort', abort);
+    });
+  };
   const run = async () => {
     clearTimeout(timer);
+    again = false;
     monitor.setState({ checking: true });
     try {
-      const health = await check(controller.signal);
+      const health = await checkOnce();
       if (controller.signal.aborted) return;
       monitor.setState({ health, healthError: null, checking: false });
     } catch (error) {
       if (controller.signal.aborted) return;
       monitor.setState({ healthError: error instanceof Error ? error.message : String(error), checking: false });
     }
+    if (again) return void run();
     timer = setTimeout(() => void run(), monitor.getState().healthError === null ? okMs : downMs);
   };
   const unsubscribe = monitor.subscribe((state, previous) => {
-    if (state.retries !== previous.retries && !state.checking) void run();
+    if (state.checks === previous.checks) return;
+    // Asked while a check runs: its answer may predate what prompted the request, so check once more after it.
+    if (state.checking) again = true;
+    else void run();
   });
   void run();
   return () => {

@@ -12,7 +12,7 @@ import {
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 import type { AppRouter } from '@sufler/api';
 import type { TokenPair } from '@sufler/shared';
-import { apiConnection, watchSocket, type ConnectionMonitor } from './api-client-connection';
+import { apiConnection, socketClosed, watchSocket, type ConnectionMonitor } from './api-client-connection';
 
 export type ApiClient = TRPCClient<AppRouter>;
 
@@ -67,6 +67,8 @@ export function createApiClient({ apiUrl, session, fetch: fetchImpl, connection 
     // A running subscription survives a lost socket: tRPC sends it again on the next one (the observe
     // request id makes that safe, see api analysis.service).
     retryDelayMs: reconnectDelayMs,
+    // With no subscription running, a lost socket is neither retried nor reported by tRPC: check the API now.
+    onClose: () => socketClosed(connection),
   });
   const unwatch = watchSocket(connection, wsClient);
 

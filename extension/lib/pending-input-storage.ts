@@ -61,15 +61,19 @@ export function memoryPendingInputStorage(): PendingInputStorage & { outboxes: M
   };
 }
 
+/** One stored JSON value: an extension storage item, or a localStorage key in the web cockpit. */
+export interface StoredValue {
+  /** Whatever is stored (`null`/`undefined` when nothing is); read back through the schemas here. */
+  getValue(): Promise<unknown>;
+  setValue(value: unknown): Promise<void>;
+}
+
 /**
- * In `storage.local`: `outbox` is `{ [sessionId]: OutboxItem[] }`, `drafts` is `{ "<sessionId>:note|chat": text }`.
- * Writes are chained, so two quick saves (a draft keystroke, an outbox change) cannot overwrite each other.
+ * On two stored values: `outbox` is `{ [sessionId]: OutboxItem[] }`, `drafts` is `{ "<sessionId>:note|chat": text }`.
+ * Everything read back is validated (a bad item or value is dropped, not the whole store). Writes are chained,
+ * so two quick saves (a draft keystroke, an outbox change) cannot overwrite each other.
  */
-export function browserPendingInputStorage(): PendingInputStorage {
-  // Defined here, not at import: defining an item reads storage at once, and pages without it import this too.
-  // Stored as `unknown`: read back through the schemas above.
-  const outboxItem = storage.defineItem<unknown>('local:outbox');
-  const draftsItem = storage.defineItem<unknown>('local:drafts');
+export function storedPendingInput({ outbox, drafts }: { outbox: StoredValue; drafts: StoredValue }): PendingInputStorage {
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
@@ -77,11 +81,11 @@ export function browserPendingInputStorage(): PendingInputStorage {
     return run;
   };
   const readOutboxes = async () => {
-    const parsed = OutboxesSchema.safeParse(await outboxItem.getValue());
+    const parsed = OutboxesSchema.safeParse(await outbox.getValue());
     return parsed.success ? parsed.data : {};
   };
   const readDrafts = async () => {
-    const parsed = DraftsSchema.safeParse(await draftsItem.getValue());
+    const parsed = DraftsSchema.safeParse(await drafts.getValue());
     return parsed.success ? parsed.data : {};
   };
   return {
@@ -91,7 +95,7 @@ export function browserPendingInputStorage(): PendingInputStorage {
         const all = await readOutboxes();
         if (items.length) all[sessionId] = items.map((item) => OutboxItemSchema.parse(item));
         else delete all[sessionId];
-        await outboxItem.setValue(all);
+        await outbox.setValue(all);
       }),
     loadDraft: (sessionId, field) => serial(async () => (await readDrafts())[draftKey(sessionId, field)] ?? ''),
     saveDraft: (sessionId, field, text) =>
@@ -99,9 +103,16 @@ export function browserPendingInputStorage(): PendingInputStorage {
         const all = await readDrafts();
         if (text) all[draftKey(sessionId, field)] = text;
         else delete all[draftKey(sessionId, field)];
-        await draftsItem.setValue(all);
+        await drafts.setValue(all);
       }),
   };
+}
+
+/** In the extension's `storage.local`, under `outbox` and `drafts` (see `storedPendingInput`). */
+export function browserPendingInputStorage(): PendingInputStorage {
+  // Defined here, not at import: defining an item reads storage at once, and pages without it import this too.
+  // Stored as `unknown`: read back through the schemas above.
+  return storedPendingInput({ outbox: storage.defineItem<unknown>('local:outbox'), drafts: storage.defineItem<unknown>('local:drafts') });
 }
 
 /** Extension storage where the page has it (side panel), memory otherwise (web cockpit, tests). */

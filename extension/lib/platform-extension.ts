@@ -1,3 +1,4 @@
+import { browserPendingInputStorage } from './pending-input-storage';
 import type { Platform } from './platform';
 import { browserResumeStorage, browserTokenStorage, loadSettings, saveSettings, watchSettings } from './settings';
 
@@ -8,5 +9,6 @@ export function createExtensionPlatform(): Platform {
     settings: { load: loadSettings, save: saveSettings, watch: watchSettings },
     tokens: browserTokenStorage(),
     resume: browserResumeStorage,
+    pendingInput: browserPendingInputStorage(),
   };
 }

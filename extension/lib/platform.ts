@@ -1,4 +1,5 @@
 import type { ResumeStorage } from '../features/cockpit/resume';
+import type { PendingInputStorage } from './pending-input-storage';
 import type { Settings } from './settings';
 import type { TokenStorage } from './token-storage';
 
@@ -22,4 +23,6 @@ export interface Platform {
   settings: SettingsPort;
   tokens: TokenStorage;
   resume: ResumeStorage;
+  /** The outbox and drafts, kept across reloads: extension storage, or localStorage on the web. */
+  pendingInput: PendingInputStorage;
 }

@@ -135,3 +135,81 @@ describe('storage the browser refuses', () => {
     await expect(platform.tokens.save(tokenPair())).resolves.toBeUndefined();
   });
 });
+
+describe('web cockpit pending input (outbox and drafts)', () => {
+  const REQUEST = '9d1c3f5a-2b4e-4f6a-8c7d-1e2f3a4b5c6d';
+  const item = { requestId: REQUEST, kind: 'note' as const, text: 'Ma dom z fotowoltaiką.', queuedAt: '2026-12-01T19:00:00.000Z' };
+
+  test('lives in localStorage under its own keys, so a reloaded page (a new platform) finds it', async () => {
+    const { platform, local, session } = setup();
+    await platform.pendingInput.saveOutbox(SESSION, [item]);
+    await platform.pendingInput.saveDraft(SESSION, 'note', 'pół zdania');
+    await platform.pendingInput.saveDraft(SESSION, 'chat', 'a pytanie?');
+    expect(JSON.parse(local.entries.get(WEB_KEYS.outbox)!)).toEqual({ [SESSION]: [item] });
+    expect(session.entries.size).toBe(0);
+
+    const reloaded = createWebPlatform({ origin: ORIGIN, local, session: memoryKeyValueStore() });
+    expect(await reloaded.pendingInput.loadOutbox(SESSION)).toEqual([item]);
+    expect(await reloaded.pendingInput.loadDraft(SESSION, 'note')).toBe('pół zdania');
+    expect(await reloaded.pendingInput.loadDraft(SESSION, 'chat')).toBe('a pytanie?');
+
+    await reloaded.pendingInput.saveOutbox(SESSION, []);
+    await reloaded.pendingInput.saveDraft(SESSION, 'note', '');
+    expect(JSON.parse(local.entries.get(WEB_KEYS.outbox)!)).toEqual({});
+    expect(await reloaded.pendingInput.loadDraft(SESSION, 'note')).toBe('');
+    expect(await reloaded.pendingInput.loadDraft(SESSION, 'chat')).toBe('a pytanie?');
+  });
+
+  test('bad stored items are dropped one by one, the good ones kept', async () => {
+    const { platform } = setup({
+      [WEB_KEYS.outbox]: JSON.stringify({ [SESSION]: [item, { ...item, requestId: 'not-an-id' }, { ...item, kind: 'shout' }, 'text', { ...item, text: '' }] }),
+      [WEB_KEYS.drafts]: JSON.stringify({ [`${SESSION}:note`]: 'zostaje' }),
+    });
+    expect(await platform.pendingInput.loadOutbox(SESSION)).toEqual([item]);
+    expect(await platform.pendingInput.loadDraft(SESSION, 'note')).toBe('zostaje');
+  });
+
+  test.each([
+    ['not JSON', '{', '{'],
+    ['JSON of the wrong shape', JSON.stringify([1, 2]), JSON.stringify({ [`${SESSION}:note`]: 7 })],
+    ['an outbox that is not a list', JSON.stringify({ [SESSION]: item }), JSON.stringify('text')],
+  ])('%s reads as nothing queued and no draft', async (_name, outbox, drafts) => {
+    const { platform } = setup({ [WEB_KEYS.outbox]: outbox, [WEB_KEYS.drafts]: drafts });
+    expect(await platform.pendingInput.loadOutbox(SESSION)).toEqual([]);
+    expect(await platform.pendingInput.loadDraft(SESSION, 'note')).toBe('');
+  });
+
+  test('an invalid item is refused before anything is written', async () => {
+    const { platform, local } = setup();
+    await expect(platform.pendingInput.saveOutbox(SESSION, [{ ...item, requestId: 'x' }])).rejects.toThrow();
+    expect(local.entries.has(WEB_KEYS.outbox)).toBe(false);
+  });
+
+  test('a full store (quota) does not break saving, nor the saves after it', async () => {
+    let full = true;
+    const store = memoryKeyValueStore();
+    const local = {
+      ...store,
+      setItem: (key: string, value: string) => {
+        if (full) throw new DOMException('full', 'QuotaExceededError');
+        store.setItem(key, value);
+      },
+    };
+    const platform = createWebPlatform({ origin: ORIGIN, local, session: memoryKeyValueStore() });
+    await expect(platform.pendingInput.saveOutbox(SESSION, [item])).resolves.toBeUndefined();
+    await expect(platform.pendingInput.saveDraft(SESSION, 'note', 'pół zdania')).resolves.toBeUndefined();
+    expect(await platform.pendingInput.loadOutbox(SESSION)).toEqual([]);
+    full = false;
+    await platform.pendingInput.saveOutbox(SESSION, [item]);
+    expect(await platform.pendingInput.loadOutbox(SESSION)).toEqual([item]);
+  });
+
+  test('storage the browser refuses altogether: kept in memory for the page', async () => {
+    const store = webStorageOr(() => {
+      throw new DOMException('denied', 'SecurityError');
+    });
+    const platform = createWebPlatform({ origin: ORIGIN, local: store, session: store });
+    await platform.pendingInput.saveOutbox(SESSION, [item]);
+    expect(await platform.pendingInput.loadOutbox(SESSION)).toEqual([item]);
+  });
+});

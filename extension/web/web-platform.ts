@@ -1,12 +1,13 @@
 import { TokenPairSchema } from '@sufler/shared';
 import type { ResumeStorage } from '../features/cockpit/resume';
+import { storedPendingInput, type PendingInputStorage, type StoredValue } from '../lib/pending-input-storage';
 import type { Platform, SettingsPort } from '../lib/platform';
 import { LanguageSchema, parseResumePoint, parseSettings, ResumePointSchema, SettingsSchema, type Settings } from '../lib/settings';
 import type { TokenStorage } from '../lib/token-storage';
 
 /**
  * The web cockpit's platform: the API is the page's own origin (it served the page), the language and the
- * resume point live in localStorage, the tokens in sessionStorage (gone with the tab, like the extension's
+ * resume point and what the rep typed but the API does not have yet (outbox, drafts) live in localStorage, the tokens in sessionStorage (gone with the tab, like the extension's
  * `storage.session`). Everything read back is validated with the extension's schemas: storage outlives code
  * versions and anyone can edit it in devtools, so a bad value falls back to the default.
  */
@@ -14,7 +15,13 @@ import type { TokenStorage } from '../lib/token-storage';
 /** The part of the Web Storage API used here, so tests (and browsers that refuse storage) can pass another. */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
-export const WEB_KEYS = { settings: 'sufler.settings', resume: 'sufler.resume', auth: 'sufler.auth' } as const;
+export const WEB_KEYS = {
+  settings: 'sufler.settings',
+  resume: 'sufler.resume',
+  auth: 'sufler.auth',
+  outbox: 'sufler.outbox',
+  drafts: 'sufler.drafts',
+} as const;
 
 export interface WebPlatformOptions {
   origin: string;
@@ -95,12 +102,26 @@ function webResume(store: KeyValueStore): ResumeStorage {
   };
 }
 
+/**
+ * The outbox and drafts in localStorage, so a reload of the page loses no queued input; the validation and
+ * the write queue are the extension's (lib/pending-input-storage.ts). A write that fails (quota, private mode)
+ * is dropped: the conversation keeps its outbox in memory and sends it for as long as the page lives.
+ */
+export function webPendingInput(store: KeyValueStore): PendingInputStorage {
+  const value = (key: string): StoredValue => ({
+    getValue: async () => readJson(store, key),
+    setValue: async (next) => writeJson(store, key, next),
+  });
+  return storedPendingInput({ outbox: value(WEB_KEYS.outbox), drafts: value(WEB_KEYS.drafts) });
+}
+
 export function createWebPlatform(options: WebPlatformOptions): Platform {
   return {
     kind: 'web',
     settings: webSettings(options),
     tokens: webTokens(options.session),
     resume: webResume(options.local),
+    pendingInput: webPendingInput(options.local),
   };
 }
 

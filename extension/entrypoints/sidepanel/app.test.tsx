@@ -3,6 +3,7 @@ import { cleanup, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useLanguageStore } from '../../lib/i18n';
+import { memoryPendingInputStorage } from '../../lib/pending-input-storage';
 import type { Platform } from '../../lib/platform';
 import { memoryTokenStorage } from '../../lib/token-storage';
 import { memoryResumeStorage } from '../../features/cockpit/resume';
@@ -55,6 +56,7 @@ test('App in the extension has no language switch (the options page has it)', as
     },
     tokens: memoryTokenStorage(),
     resume: memoryResumeStorage(),
+    pendingInput: memoryPendingInputStorage(),
   };
   render(<App platform={platform} />);
   expect(await screen.findByRole('form', { name: 'Zaloguj się' })).toBeTruthy();

@@ -3,7 +3,9 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { Cockpit } from '../../features/cockpit/cockpit';
 import type { CockpitClient } from '../../features/cockpit/cockpit-client';
+import { ResilienceProvider, type Resilience } from '../../features/cockpit/resilience';
 import { createApiClient } from '../../lib/api-client';
+import { apiConnection } from '../../lib/api-client-connection';
 import { createAuthStore, sessionBridge, type AuthClient, type AuthStore } from '../../lib/auth-store';
 import { useT } from '../../lib/i18n';
 import type { Platform } from '../../lib/platform';
@@ -56,6 +58,8 @@ function createSession(
 function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
   const t = useT();
   const [{ store, client, queryClient }] = useState(() => createSession(apiUrl, platform.tokens));
+  // Unsent input is kept where the platform keeps it (extension storage, or localStorage on the web).
+  const [resilience] = useState<Resilience>(() => ({ storage: platform.pendingInput, connection: apiConnection }));
   const status = useStore(store, (state) => state.status);
   const restored = useStore(store, (state) => state.restored);
   const user = useStore(store, (state) => state.user);
@@ -69,8 +73,10 @@ function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionBar store={store} />
-      {/* Keyed by the user: signing in as someone else starts from a clean cockpit. */}
-      <Cockpit key={user?.id ?? ''} client={client} resume={platform.resume} />
+      <ResilienceProvider value={resilience}>
+        {/* Keyed by the user: signing in as someone else starts from a clean cockpit. */}
+        <Cockpit key={user?.id ?? ''} client={client} resume={platform.resume} />
+      </ResilienceProvider>
     </QueryClientProvider>
   );
 }

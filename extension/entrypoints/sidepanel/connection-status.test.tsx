@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createConnectionMonitor } from '../../lib/api-client-connection';
+import { createConnectionMonitor, socketClosed } from '../../lib/api-client-connection';
 import type { Health } from '../../lib/health';
 import { useLanguageStore } from '../../lib/i18n';
 import { ConnectionStatus } from './connection-status';
@@ -50,6 +50,41 @@ describe('the connection banner', () => {
     expect(screen.getByRole('status', { name: 'Stan połączenia' }).textContent).toContain('Ponowne łączenie z API (http://127.0.0.1:8787)…');
     act(() => monitor.setState({ socket: 'open' }));
     expect(screen.getByRole('status').textContent).toContain('API: połączono');
+  });
+
+  test('the API killed while the socket is open: the banner shows at once, without the rep doing anything', async () => {
+    vi.useFakeTimers();
+    const monitor = createConnectionMonitor();
+    let up = true;
+    const check = vi.fn(() => (up ? Promise.resolve(healthy) : Promise.reject(new TypeError('Failed to fetch'))));
+    render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={check} />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    act(() => monitor.setState({ socket: 'open' }));
+    expect(screen.getByRole('status').textContent).toContain('API: połączono');
+
+    up = false;
+    // What the API client does on the WebSocket's close event (tRPC itself reports nothing then).
+    act(() => socketClosed(monitor));
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    expect(screen.getByRole('status', { name: 'Stan połączenia' }).textContent).toContain('Utracono połączenie z API');
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+
+  test('an API that stops answering (requests hang): the banner shows within one poll interval and the check timeout', async () => {
+    vi.useFakeTimers();
+    const monitor = createConnectionMonitor();
+    let up = true;
+    const check = vi.fn(() => (up ? Promise.resolve(healthy) : new Promise<Health>(() => undefined)));
+    render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={check} />);
+    await act(() => vi.advanceTimersByTimeAsync(0));
+    up = false;
+    await act(() => vi.advanceTimersByTimeAsync(15_000));
+    expect(screen.getByRole('status').textContent).toContain('API: połączono');
+    await act(() => vi.advanceTimersByTimeAsync(5_000));
+    expect(screen.getByRole('status', { name: 'Stan połączenia' }).textContent).toContain('Utracono połączenie z API');
+    // And it keeps polling quickly while down.
+    await act(() => vi.advanceTimersByTimeAsync(3_000));
+    expect(check).toHaveBeenCalledTimes(3);
   });
 
   test('in English too', async () => {

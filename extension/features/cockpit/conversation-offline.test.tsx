@@ -2,19 +2,23 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createConnectionMonitor, type ConnectionMonitor } from '../../lib/api-client-connection';
 import { useLanguageStore } from '../../lib/i18n';
-import { memoryPendingInputStorage } from '../../lib/pending-input-storage';
+import { memoryPendingInputStorage, type PendingInputStorage } from '../../lib/pending-input-storage';
+import { memoryKeyValueStore, webPendingInput } from '../../web/web-platform';
 import { Conversation } from './conversation';
 import { ResilienceProvider } from './resilience';
 import { analysis, fakeCockpitClient, ids, llm, sessionWith, streamEvents } from './test-fixtures';
 import { withQueries } from './test-render';
 
+// As in the web bundle: web-platform.ts uses lib/settings.ts's schemas, without extension storage.
+vi.mock('wxt/utils/storage', () => import('../../web/no-extension-storage'));
+
 beforeEach(() => useLanguageStore.getState().setLanguage('pl'));
 afterEach(cleanup);
 
-function renderOffline(storage = memoryPendingInputStorage(), connection: ConnectionMonitor = createConnectionMonitor()) {
+function renderOffline(storage: PendingInputStorage = memoryPendingInputStorage(), connection: ConnectionMonitor = createConnectionMonitor()) {
   const fake = fakeCockpitClient();
   const view = render(
     <ResilienceProvider value={{ storage, connection }}>
@@ -94,6 +98,23 @@ describe('the conversation offline', () => {
     expect(chats[0]!.unsubscribed).toBe(true);
     expect(screen.getByRole('alert').textContent).toBe('Odpowiedź została przerwana. Zapytaj ponownie.');
   });
+});
+
+test('on the web, a note queued offline survives a reload of the page (localStorage) and is sent after it', async () => {
+  const local = memoryKeyValueStore();
+  const first = renderOffline(webPendingInput(local));
+  act(() => first.connection.setState({ healthError: 'Failed to fetch' }));
+  const person = userEvent.setup();
+  await person.type(screen.getByLabelText('Obserwacja'), 'Klient wraca w piątek');
+  await person.click(screen.getByRole('button', { name: 'Dodaj do kolejki' }));
+  await within(timeline()).findByText('Klient wraca w piątek');
+  first.view.unmount();
+
+  // The reloaded page: a new storage on the same localStorage, and the API back.
+  const reloaded = renderOffline(webPendingInput(local));
+  const queued = (await within(timeline()).findByText('Klient wraca w piątek')).closest('li')!;
+  expect(within(queued).getByText('wysyłanie…')).toBeTruthy();
+  expect(reloaded.streams[0]!.input).toMatchObject({ text: 'Klient wraca w piątek' });
 });
 
 test("StrictMode's second mount keeps the outbox working, and sends once", async () => {
