@@ -9,6 +9,13 @@ const FAMILY =
 const PERFORMANCE = 'Teraz pyta głównie o przyspieszenie 0-100, moc i wrażenia z jazdy; chciałby przejechać się w weekend na tor.';
 const PRICE = 'Mówi, że za drogo, w innym salonie dostał większy rabat na BMW i4. Zastanowi się.';
 
+/** A session seen in the product: a family with a range worry and a spouse to ask, then the spouse's price comparison. */
+const FAMILY_OBJECTIONS = [
+  'Klientka ma dwoje dzieci i psa, pyta o isofix i bagażnik. Budżet do 230 tys. zł, chce oddać starą Skodę w rozliczeniu. ' +
+    'Boi się zasięgu zimą na trasie do Zakopanego. Musi to jeszcze przemyśleć z mężem.',
+  'Mąż jeździ Teslą kolegi i mówi, że BYD jest tańszy o 20 tys.',
+];
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const events: T[] = [];
   for await (const event of iterable) events.push(event);
@@ -79,6 +86,27 @@ describe.each(DATABASES)('the co-pilot on stored sessions (%s, rules mode)', (da
     // A later observation in the same session does not bring the shown ones back either.
     const later = (await observe(caller, session.id, PRICE)).at(-1) as Extract<AnalysisEvent, { type: 'done' }>;
     for (const s of later.analysis.suggestions) expect(seen.has(s.id)).toBe(false);
+  });
+
+  test.each<[string, number, string, RegExp]>([
+    ['note 1: the spouse objection', 1, 'signal:decision_maker_absent', /przemyśleć z mężem/],
+    // The older spouse objection was answered by note 1; the newest note's competitor price comes first.
+    ['note 2: the competitor’s lower price', 2, 'signal:price_objection', /BYD.*tańszy|tańszy.*BYD/],
+  ])('%s is answered first, and every why names only what its move answers', async (_case, notes, answers, quoted) => {
+    const { caller, session } = await newSession();
+    let done: Extract<AnalysisEvent, { type: 'done' }> | undefined;
+    for (const note of FAMILY_OBJECTIONS.slice(0, notes)) {
+      done = (await observe(caller, session.id, note)).at(-1) as Extract<AnalysisEvent, { type: 'done' }>;
+    }
+    const { signals, suggestions } = done!.analysis;
+    const [first] = suggestions;
+    expect(first!.kind).toBe('objection_handling');
+    expect(first!.basedOn).toContain(answers);
+    expect(first!.rationale).toMatch(quoted);
+    for (const move of suggestions) {
+      const named = signals.filter((s) => move.basedOn.includes(`signal:${s.id}`)).map((s) => s.evidence);
+      for (const [, quote] of move.rationale.matchAll(/„([^”]+)”/g)) expect(named).toContain(quote);
+    }
   });
 
   test('the full strategy has five sections and is cached until the session changes', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SuggestionSchema, type ArchetypeScore, type Suggestion } from '../schemas/analysis';
+import { SuggestionSchema, type ArchetypeScore, type Signal, type Suggestion } from '../schemas/analysis';
 import type { Archetype, KnowledgeModule, Localized, Playbook } from '../schemas/knowledge-pack';
 import type { ArchetypeId, Language } from '../schemas/vocabulary';
 import { chooseNextMoves, type NextMovesInput } from './choose-next-moves';
@@ -152,6 +152,49 @@ describe('chooseNextMoves', () => {
     expect(first).toMatchObject({ id: 'pb:family_guardian:objections:2', kind: 'objection_handling' });
     expect(first!.basedOn).toEqual(['archetype:family_guardian', 'signal:price_objection']);
     expect(first!.rationale).toContain('„za drogo jak na rodzinne auto”');
+  });
+
+  const RANGE_WORRY = { id: 'technical_doubt', strength: 0.4, evidence: 'zasięgu zimą' } as const;
+  const signal = (id: Signal['id'], strength: number, evidence: string): Signal => ({ id, strength, evidence });
+  const quotes = (rationale: string) => [...rationale.matchAll(/„([^”]+)”/g)].map((m) => m[1]);
+
+  test.each<[string, Partial<NextMovesInput>, string, string[], string[]]>([
+    // The rationale used to quote the strongest objection raised, whatever the line answered.
+    ['the range answer, with a stronger spouse objection raised', { signals: [signal('decision_maker_absent', 0.77, 'przemyśleć z mężem'), RANGE_WORRY] }, 'pb:family_guardian:objections:0', ['signal:technical_doubt'], ['zasięgu zimą']],
+    ['the range answer once the price one was shown', { signals: [PRICE_OBJECTION, RANGE_WORRY], latest: [RANGE_WORRY], exclude: new Set(['pb:family_guardian:objections:2']) }, 'pb:family_guardian:objections:0', ['signal:technical_doubt'], ['zasięgu zimą']],
+    // The latest note's objection first, even when an older one is stronger.
+    ['a fresh price objection over an older, stronger range worry', { signals: [{ ...RANGE_WORRY, strength: 0.8 }, signal('price_objection', 0.4, 'tańszy o 20 tys.')], latest: [signal('price_objection', 0.4, 'tańszy o 20 tys.')] }, 'pb:family_guardian:objections:2', ['signal:price_objection'], ['tańszy o 20 tys.']],
+    ['an objection raised again, in the latest note’s words', { signals: [PRICE_OBJECTION], latest: [signal('price_objection', 0.5, 'taniej u konkurencji')] }, 'pb:family_guardian:objections:2', ['signal:price_objection'], ['taniej u konkurencji']],
+    ['an older objection, not yet answered, when the latest note raised none', { signals: [RANGE_WORRY], latest: [] }, 'pb:family_guardian:objections:0', ['signal:technical_doubt'], ['zasięgu zimą']],
+  ])('%s → the first move answers it, and its why names only what it answers', (_case, overrides, id, signals, quoted) => {
+    const [first] = choose(overrides);
+    expect(first).toMatchObject({ id, kind: 'objection_handling' });
+    expect(first!.basedOn.filter((b) => b.startsWith('signal:'))).toEqual(signals);
+    expect(quotes(first!.rationale)).toEqual(quoted);
+  });
+
+  test('an older objection a shown move answered is not raised again: no move claims it', () => {
+    const exclude = new Set(['pb:family_guardian:objections:2']);
+    const moves = choose({ signals: [PRICE_OBJECTION], latest: [signal('family_needs', 0.9, 'dwoje dzieci')], exclude });
+    for (const move of moves) {
+      expect(move.basedOn).not.toContain('signal:price_objection');
+      expect(move.rationale).not.toContain('za drogo');
+    }
+  });
+
+  test.each<[string, Partial<NextMovesInput>]>([
+    ['price and range raised', { signals: [PRICE_OBJECTION, RANGE_WORRY] }],
+    ['price raised, then range', { signals: [PRICE_OBJECTION, RANGE_WORRY], latest: [RANGE_WORRY] }],
+    ['an objection the lines do not speak to', { signals: [signal('delay', 0.8, 'przemyśleć')] }],
+  ])('%s → every quote in a why is the evidence of a signal the move is based on', (_case, overrides) => {
+    for (let round = 0, exclude = new Set<string>(); round < 6; round++) {
+      for (const move of choose({ ...overrides, exclude })) {
+        exclude.add(move.id);
+        const named = [...(overrides.signals ?? []), ...(overrides.latest ?? [])].filter((s) => move.basedOn.includes(`signal:${s.id}`));
+        for (const quote of quotes(move.rationale)) expect(named.map((s) => s.evidence)).toContain(quote);
+        if (named.length) expect(move.kind).toBe('objection_handling');
+      }
+    }
   });
 
   test.each<[string, number, boolean]>([

@@ -15,9 +15,18 @@ export type NextMovesInput = {
   language: Language;
   /** Ids already shown in this session: never offered again. */
   exclude: ReadonlySet<string>;
+  /**
+   * The latest observation's own signals. Its objections are answered before older ones, and an
+   * older objection that a shown move already answered is not raised again. Absent: every signal
+   * counts as the latest's.
+   */
+  latest?: Signal[];
 };
 
 type Candidate = Suggestion & { priority: number };
+
+/** An objection the client raised in the session; `fresh` when the latest observation raised it. */
+type Raised = Signal & { fresh: boolean };
 
 /** Signals that mean the client has raised an objection: answer it before anything else. */
 const OBJECTION_SIGNALS: SignalId[] = ['price_objection', 'technical_doubt', 'competitor_comparison', 'delay', 'decision_maker_absent'];
@@ -41,18 +50,56 @@ const OBJECTION_MODULES: Partial<Record<SignalId, ModuleId[]>> = {
   competitor_comparison: ['competition'],
 };
 
-/** A playbook objection on the raised topic ranks first; one on another topic still above the other kinds. */
-const objectionPriority = (weight: number, fit: number) => (fit > 0 ? 1.3 + weight * 0.5 + Math.min(1, fit) : 0.55 + weight * 0.5);
+/**
+ * How much a line's answer is worth, from the objections it answers: those of the latest
+ * observation first (any of them lifts it above every line that answers only older ones), the
+ * more of them the better, older ones adding a little.
+ */
+function answerScore(answered: Raised[]): number {
+  const sum = (signals: Raised[]) => signals.reduce((total, s) => total + s.strength, 0);
+  const fresh = sum(answered.filter((s) => s.fresh));
+  const older = sum(answered.filter((s) => !s.fresh));
+  return fresh > 0 ? 1 + Math.min(1, fresh + older * 0.25) : Math.min(1, older);
+}
 
-/** How well an objection line fits the signals raised: 1 per matching topic stem found in it. */
-function topicFit(objection: string, raised: Signal[]): number {
-  const words = foldForSearch(objection).split(/[^\p{L}\p{N}]+/u);
-  let fit = 0;
-  for (const signal of raised) {
-    const stems = OBJECTION_TOPICS[signal.id] ?? [];
-    if (words.some((w) => stems.some((stem) => w.startsWith(stem)))) fit += signal.strength;
-  }
-  return fit;
+/** A playbook objection on a raised topic ranks first; one on another topic still above the other kinds. */
+const objectionPriority = (weight: number, answered: Raised[]) =>
+  answered.length ? 1.3 + weight * 0.5 + answerScore(answered) : 0.55 + weight * 0.5;
+
+const wordsOf = (text: string) => foldForSearch(text).split(/[^\p{L}\p{N}]+/u);
+const onTopic = (words: string[], id: SignalId) => words.some((w) => (OBJECTION_TOPICS[id] ?? []).some((stem) => w.startsWith(stem)));
+
+/** The raised objections whose topic stems a line contains: the ones it answers. */
+const answeredBy = (text: string, raised: Raised[]) => {
+  const words = wordsOf(text);
+  return raised.filter((signal) => onTopic(words, signal.id));
+};
+
+/**
+ * The objections to answer, the latest observation's first: each session objection at ≥ 0.3, with
+ * the latest observation's words when it raised it again; an older one is dropped once a move shown
+ * in the session answered it (a playbook objection or an answering module's strategy on its topic).
+ */
+function raisedObjections(input: NextMovesInput): Raised[] {
+  const latest = input.latest && new Map(input.latest.filter((s) => s.strength >= 0.3).map((s) => [s.id, s]));
+  const shownLines = [
+    ...input.archetypes.flatMap((a) =>
+      a.playbook.objections.flatMap((o, i) => (input.exclude.has(`pb:${a.id}:objections:${i}`) ? [`${o.objection.pl} ${o.objection.en}`] : [])),
+    ),
+    ...input.modules.flatMap((m) => m.strategies.flatMap((st) => (input.exclude.has(`st:${m.id}:${st.id}`) ? [{ module: m.id, text: st.text }] : []))),
+  ];
+  const answeredBefore = (id: SignalId) =>
+    shownLines.some((line) =>
+      typeof line === 'string' ? onTopic(wordsOf(line), id) : (OBJECTION_MODULES[id] ?? []).includes(line.module) && onTopic(wordsOf(line.text), id),
+    );
+  return input.signals
+    .filter((s) => OBJECTION_SIGNALS.includes(s.id) && s.strength >= 0.3)
+    .map((s): Raised => {
+      const again = latest?.get(s.id);
+      return again ? { ...s, evidence: again.evidence, fresh: true } : { ...s, fresh: !latest };
+    })
+    .filter((s) => s.fresh || !answeredBefore(s.id))
+    .sort((a, b) => Number(b.fresh) - Number(a.fresh) || b.strength - a.strength);
 }
 
 const T = {
@@ -64,11 +111,19 @@ const T = {
   funDrive: { pl: 'Ryzyko jazdy „dla frajdy”: najpierw zakwalifikuj', en: 'Fun-drive risk: qualify first' },
 } satisfies Record<string, Localized>;
 
+/** "The client raised an objection: „…”, „…”": the words of the objections a line answers. */
+const objectionWhy = (answered: Raised[], lang: Language) =>
+  `${T.objection[lang]}: ${answered
+    .slice(0, 2)
+    .map((s) => `„${s.evidence}”`)
+    .join(', ')}`;
+
 /**
  * Rules-mode next moves: 4 lines from the playbooks of the leading archetypes and the strategies of
- * the active modules, chosen for the situation (an objection first, a close when the client is
- * ready, qualifying questions when a free ride is the risk), different kinds where possible, and
- * none that was shown before in the session. Ids are stable (`pb:…`, `st:…`) so "shown" and
+ * the active modules, chosen for the situation (an objection first: the latest observation's before
+ * older ones, an older one a shown move answered not again, with a why naming only what the move
+ * answers; a close when the client is ready; qualifying questions when a free ride is the risk),
+ * different kinds where possible, and none that was shown before in the session. Ids are stable (`pb:…`, `st:…`) so "shown" and
  * feedback refer to the same line across requests.
  */
 export function chooseNextMoves(input: NextMovesInput, count = 4): Suggestion[] {
@@ -95,7 +150,7 @@ function candidatesFor(input: NextMovesInput, leaderCount: number): Candidate[] 
     ? input.distribution
     : [...input.distribution].sort((a, b) => Number(b.id === 'undecided_explorer') - Number(a.id === 'undecided_explorer'));
   const leaders = ranked.slice(0, leaderCount);
-  const objections = input.signals.filter((s) => OBJECTION_SIGNALS.includes(s.id) && s.strength >= 0.3);
+  const objections = raisedObjections(input);
   const candidates: Candidate[] = [];
 
   leaders.forEach((leader, rank) => {
@@ -117,19 +172,21 @@ function candidatesFor(input: NextMovesInput, leaderCount: number): Candidate[] 
           priority: weight + boost - i * 0.01,
         }),
       );
-    const objectionWhy = objections.length ? `${T.objection[lang]}: „${objections[0]!.evidence}”` : undefined;
-    archetype.playbook.objections.forEach((o, i) =>
+    archetype.playbook.objections.forEach((o, i) => {
+      // The rationale and basedOn name only the objections this line answers, never another one
+      // the client raised: the rep reads the why next to the words.
+      const answered = answeredBy(`${o.objection.pl} ${o.objection.en}`, objections);
       candidates.push({
         id: `pb:${archetype.id}:objections:${i}`,
         kind: 'objection_handling',
         text: `${o.objection[lang]} → ${o.response[lang]}`,
-        rationale: objectionWhy ? `${objectionWhy}. ${why}` : why,
-        basedOn: [...basedOn, ...objections.slice(0, 2).map((s) => `signal:${s.id}`)],
+        rationale: answered.length ? `${objectionWhy(answered, lang)}. ${why}` : why,
+        basedOn: [...basedOn, ...answered.slice(0, 2).map((s) => `signal:${s.id}`)],
         // An objection that answers what the client raised beats the leader's generic one, and a
         // module's answer to that topic (below) beats a playbook line about something else.
-        priority: objections.length ? objectionPriority(weight, topicFit(`${o.objection.pl} ${o.objection.en}`, objections)) : weight - 0.3 - i * 0.01,
-      }),
-    );
+        priority: objections.length ? objectionPriority(weight, answered) : weight - 0.3 - i * 0.01,
+      });
+    });
     add('question', 'questions', archetype.playbook.questions, input.funDriveRisk >= 50 ? 0.6 : 0.2, input.funDriveRisk >= 50 ? T.funDrive[lang] : undefined);
     add('argument', 'arguments', archetype.playbook.arguments, 0.1);
     add('close', 'closing', archetype.playbook.closing, input.readiness >= 60 ? 0.8 : -0.4, input.readiness >= 60 ? T.ready[lang] : undefined);
@@ -144,16 +201,19 @@ function candidatesFor(input: NextMovesInput, leaderCount: number): Candidate[] 
         const module = input.modules.find((m) => m.id === id);
         if (!module || answering.has(id)) continue;
         answering.add(id);
-        module.strategies.forEach((strategy, i) =>
+        module.strategies.forEach((strategy, i) => {
+          // The module answers `signal`; a strategy that also speaks to another raised objection
+          // ("BYD is 20k cheaper": competitor and price) answers both and ranks above its siblings.
+          const answered = [signal, ...answeredBy(strategy.text, objections).filter((s) => s.id !== signal.id)];
           candidates.push({
             id: `st:${module.id}:${strategy.id}`,
             kind: 'objection_handling',
             text: strategy.text,
-            rationale: `${T.objection[lang]}: „${signal.evidence}”. ${T.module[lang]}: ${module.name[lang]}`,
-            basedOn: [`signal:${signal.id}`, `module:${module.id}`],
-            priority: 1.2 + signal.strength * 0.5 - i * 0.01,
-          }),
-        );
+            rationale: `${objectionWhy(answered, lang)}. ${T.module[lang]}: ${module.name[lang]}`,
+            basedOn: [...answered.slice(0, 2).map((s) => `signal:${s.id}`), `module:${module.id}`],
+            priority: 1.2 + answerScore(answered) - i * 0.01,
+          });
+        });
       }
     }
     for (const id of new Set(input.activeModules)) {

@@ -119,7 +119,7 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
     const ctx = { ...(await contextFor(state, analysis.language)), observation: interaction.input, signals: analysis.signals, scores: analysis.scores, passages: analysis.knowledge };
 
     const suggestions: Suggestion[] = [];
-    const moves = generateNextMoves(analyzer.pack, analyzer.llm, { ctx, activeModules: analysis.modules, shown: state.shown, shownTexts: state.shownTexts, signal }, analyzer.offlineReason);
+    const moves = generateNextMoves(analyzer.pack, analyzer.llm, { ctx, activeModules: analysis.modules, shown: state.shown, shownTexts: state.shownTexts, latest: response.trace.signals, signal }, analyzer.offlineReason);
     let step = await moves.next();
     for (; !step.done; step = await moves.next()) suggestions.push(step.value);
 

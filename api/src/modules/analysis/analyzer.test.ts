@@ -130,6 +130,15 @@ const ROWS: Row[] = [
     },
   },
   {
+    name: 'a competitor said to be cheaper',
+    note: 'Mówi, że BYD jest tańszy o 20 tys., szuka promocji.',
+    language: 'pl',
+    leader: 'bargain_hunter',
+    signals: ['price_objection', 'competitor_comparison'],
+    // Answered first, as the competitor's lower price it is.
+    check: (a) => expect(a.suggestions[0]).toMatchObject({ kind: 'objection_handling', basedOn: expect.arrayContaining(['signal:price_objection', 'signal:competitor_comparison']) }),
+  },
+  {
     name: 'haggling without Polish letters',
     note: 'Klient twierdzi ze za drogo, chce rabatu i pyta o najtansza wersje, szuka promocji.',
     language: 'pl',

@@ -133,7 +133,7 @@ export function createAnalyzer(deps: { knowledge: KnowledgeBase; llm: ChatModel 
     const moveStream = generateNextMoves(
       pack,
       deps.llm,
-      { ctx: { ...ctx, signals, scores }, activeModules: sessionModules, shown: state.shown, shownTexts: state.shownTexts, signal },
+      { ctx: { ...ctx, signals, scores }, activeModules: sessionModules, shown: state.shown, shownTexts: state.shownTexts, latest: detected.signals, signal },
       deps.offlineReason,
     );
     let step = await moveStream.next();

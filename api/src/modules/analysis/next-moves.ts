@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chooseNextMoves, type KnowledgePack, type ProducedBy, type Suggestion } from '@sufler/shared';
+import { chooseNextMoves, type KnowledgePack, type ProducedBy, type Signal, type Suggestion } from '@sufler/shared';
 import { z } from 'zod';
 import { generateObject } from '../llm/generate-object';
 import { LlmStreamBrokenError, type ChatModel } from '../llm/ports';
@@ -16,6 +16,8 @@ export type NextMovesRequest = {
   /** Ids shown before in the session, and their texts (for the model's "do not repeat" list). */
   shown: ReadonlySet<string>;
   shownTexts: string[];
+  /** The signals of the observation the moves are for, read on its own: its objections come first. */
+  latest: Signal[];
   signal?: AbortSignal;
 };
 
@@ -122,6 +124,7 @@ export async function* generateNextMoves(
         funDriveRisk: request.ctx.scores.funDriveRisk.value,
         language: request.ctx.language,
         exclude: new Set([...request.shown, ...taken]),
+        latest: request.latest,
       },
       NEXT_MOVES - taken.size,
     );
