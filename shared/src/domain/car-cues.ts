@@ -53,6 +53,21 @@ export const COMPETITOR_CUES = cues([
   [1, 'na to into for u'],
 ]);
 export const CONJUNCTIONS = new Set(['i', 'oraz', 'and', 'a', 'lub', 'or']);
+/**
+ * Words between a driving cue and the car that make it someone else's car, not the client's own:
+ * "jeździ służbowym Audi", "drives his friend's Tesla", "a borrowed BMW". Such a car is no current car.
+ */
+export const OTHERS_BEFORE = new Set(
+  `sluzbowy sluzbowe sluzbowa sluzbowym sluzbowego sluzbowej sluzbowka sluzbowke pozyczony pozyczone
+   pozyczona pozyczonym pozyczonej wypozyczony wypozyczone wypozyczona wypozyczonym wypozyczonej cudzy cudze cudza
+   cudzym cudzej zastepczy zastepcze zastepcza zastepczym zastepczej friend friends colleague colleagues coworker
+   coworkers brother sister neighbour neighbor neighbours neighbors dad father mother mom mum boss cousin uncle
+   company borrowed rented rental loaner courtesy`
+    .trim()
+    .split(/\s+/),
+);
+/** Words between a driving cue and the car that make it a test ride: "jeździł próbnie BMW", "test-drove an Audi". */
+export const TEST_RIDE_BEFORE = new Set(['probnie', 'testowo', 'testowym', 'testowa', 'demo', 'demonstracyjnym', 'test']);
 
 function cues(groups: [number, string][]): Map<string, number> {
   return new Map(groups.flatMap(([reach, words]) => words.trim().split(/\s+/).map((w): [string, number] => [w, reach])));
@@ -68,6 +83,21 @@ export const OWN_AFTER = new RegExp(
       String.raw`as (?:a |the )?trade-?in|to trade(?: it)? in|for (?:a )?trade-?in`,
     ].join('|') +
     ')',
+  'y',
+);
+/**
+ * Right after the car: whose it is when it is someone else's ("Teslą kolegi", "BMW of a friend"),
+ * or a test ride ("Audi na jeździe próbnej", "a Tesla on a test drive"). `owner` is set for the former.
+ */
+export const NOT_OWN_AFTER = new RegExp(
+  String.raw`[\s,(]*(?:` +
+    String.raw`(?<owner>(?:(?:swojego|swojej|jego|jej|ich)\s+)?(?:kolegi|kolezanki|znajom(?:ego|ej|ych)|przyjaciel(?:a|owki)?|przyjaciolki|` +
+    String.raw`brata|siostry|szwagra|szwagierki|sasiad(?:a|ki|ow)|ojca|taty|matki|tescia|tesciowej|kuzyn(?:a|ki)|wujka|cioci|szefa|` +
+    String.raw`szefowej|partnera|partnerki|pracodawcy)|(?:of|belonging to|borrowed from) (?:a |an |the |his |her |their |my |our )?` +
+    String.raw`(?:friend|colleague|coworker|brother|sister|neighbou?r|dad|father|mother|boss|cousin|uncle)s?|` +
+    String.raw`sluzbow\w*|z wypozyczalni|wypozyczon\w*|pozyczon\w*|zastepcz\w*)` +
+    String.raw`|(?:na|podczas|w czasie|w ramach) (?:jazd[aeyz]\w*|jezdzi\w*) probn\w*|na probe|testowo|probnie` +
+    String.raw`|(?:on|for|during) (?:a |the )?test[- ]?drives?|for a test)(?![a-z])`,
   'y',
 );
 /** Handing the current car in: "w rozliczeniu", "chce oddać", "odkup", "trade-in", "part-exchange". */

@@ -31,6 +31,21 @@ test.each<[string, [value: string, evidence: string][]]>([
   ['Paliwo kosztuje go 1500 zł miesięcznie', []],
   ['Tel. 600 100 200', []],
   ['ID.4 i e-208', []],
+  // A price difference is no budget.
+  ['Mąż mówi, że BYD jest tańszy o 20 tys.', []],
+  ['maz mowi, ze BYD jest tanszy o 20 tys.', []],
+  ['Model Y jest droższy od BYD o ok. 30 tys. zł', []],
+  ['wyszło o 15 tys. mniej', []],
+  ['Ioniq 5 jest 20 tys. zł taniej', []],
+  ['różnica 25 tys. zł', []],
+  ['roznica w cenie to ok. 25 tys.', []],
+  ['the BYD is cheaper by $20k', []],
+  ['the BYD is 20k cheaper', []],
+  ['a difference of 15,000 PLN', []],
+  ['Tesla jest droższa, ale budżet do 230 tys. zł', [['230 000 zł', 'budżet do 230 tys. zł']]],
+  ['Różnica w cenie jej nie przeszkadza, budżet 230 tys.', [['230 000 zł', 'budżet 230 tys.']]],
+  ['budżet 250 tys. mniej więcej', [['250 000 zł', 'budżet 250 tys.']]],
+  ['Budżet do 230 tys. zł. BYD jest tańszy o 20 tys.', [['230 000 zł', 'Budżet do 230 tys. zł']]],
 ])('%s', (text, expected) => {
   expect(extractBudget(text).map((e) => [e.value, e.evidence])).toEqual(expected);
 });

@@ -33,6 +33,20 @@ const NOT_A_BUDGET = new RegExp(
     paliw\w* benzyn\w* prad\w* ladowani\w* charging fuel petrol oszczedz\w* sav\w* ubezpiecz\w* insurance serwis\w* przeglad\w*
     kosztuj\w* kosztowal\w* costs? przebieg\w* mileage mandat\w* podat\w* pensj\w* zarabia\w* earns? salary`)})[^.!?;\n]{0,25}$`,
 );
+// Words between the comparative and the sum, within one clause; "ok." is no sentence end.
+const GAP = String.raw`(?:[^.,!?;\n]|(?<=ok)\.)`;
+/**
+ * A price difference, not a budget: a comparative or "różnica" before the sum ("tańszy o 20 tys.",
+ * "droższy od Tesli o 30k", "różnica 15 tys.", "cheaper by $5k", "a difference of 10k")…
+ */
+const DIFFERENCE_BEFORE = new RegExp(
+  String.raw`(?<![a-z])(?:(?:tansz|drozsz|taniej|drozej|cheaper|pricier|expensive)[a-z]*${GAP}{0,30}?(?:\so|\sby)` +
+    String.raw`(?:\s+(?:ok\.?|okolo|jakies|nawet|az|tylko|about|around|only|roughly|almost|nearly))?` +
+    String.raw`|(?:roznic\w*|difference)${GAP}{0,24})\s*$`,
+);
+/** …or one after it: "o 20 tys. mniej", "20 tys. taniej", "5k cheaper", "$3,000 more". */
+const DIFFERENCE_AFTER =
+  /^\s?(?:taniej|drozej|tansz\w*|drozsz\w*|mniej(?! wiecej)|wiecej|cheaper|pricier|less|more(?! or less)|(?:more|less) expensive)(?![a-z])/;
 /** A unit right after the number: a range, a power, a time, an age; never money. */
 const UNIT_AFTER = new RegExp(
   String.raw`^\s?(?:${alt(String.raw`
@@ -67,7 +81,7 @@ const formatAmount = (n: number): string => String(Math.round(n)).replace(/\B(?=
  * "3k netto miesięcznie") or English ("$50k", "budget of 60,000 euro", "around 200k PLN").
  * An amount needs a currency, a multiplier (tys., k, mln) or a budget word before it, so model
  * names, years, ranges in km and acceleration times are not read as money; subsidies, running
- * costs and other cars' prices are skipped. The value reads "250 000 zł", "200 000–250 000 zł",
+ * costs, other cars' prices and price differences ("tańszy o 20 tys.", "20k cheaper") are skipped. The value reads "250 000 zł", "200 000–250 000 zł",
  * "2 500 zł/mies.", "3 000 zł/mies. netto"; without a currency, złoty.
  */
 export function extractBudget(text: string, folded = foldInPlace(text)): Entity[] {
@@ -79,12 +93,13 @@ export function extractBudget(text: string, folded = foldInPlace(text)): Entity[
     const start = m.index;
     const end = start + m[0].trimEnd().length;
     if (UNIT_AFTER.test(folded.slice(end, end + 12))) continue;
+    if (DIFFERENCE_AFTER.test(folded.slice(end, end + 20))) continue;
     const before = folded.slice(Math.max(0, start - 60), start);
     const money = Boolean(g.cur || g.pre);
     const multiplied = Boolean(g.am || g.m);
     // A bare number with no budget word anywhere near is no amount: skip the costlier checks.
     if (!money && !multiplied && !STRONG_CUE.test(before)) continue;
-    if (NOT_A_BUDGET.test(before)) continue;
+    if (NOT_A_BUDGET.test(before) || DIFFERENCE_BEFORE.test(before)) continue;
     const cues = CUES_BEFORE.exec(before)?.[0] ?? '';
     const monthly = Boolean(g.mon) || MONTHLY_CUE.test(cues);
     let a = parse(g.a!) * factor(g.am ?? g.m);

@@ -5,7 +5,10 @@ import {
   CONJUNCTIONS,
   CURRENT_CUES,
   NEGATED_BEFORE,
+  NOT_OWN_AFTER,
+  OTHERS_BEFORE,
   OWN_AFTER,
+  TEST_RIDE_BEFORE,
   TRADE_IN,
 } from './car-cues';
 import { foldInPlace } from './fold-in-place';
@@ -60,7 +63,8 @@ type Mention = {
   end: number;
   brand: CarBrand;
   model: string | null;
-  kind: 'current_car' | 'competitor' | null;
+  /** `other`: someone else's car ("Teslą kolegi", "służbowym Audi"), which no entity reports. */
+  kind: 'current_car' | 'competitor' | 'other' | null;
 };
 
 const hasCapital = (s: string) => /\p{Lu}/u.test(s);
@@ -125,6 +129,7 @@ function tokenAt(tokens: Token[], position: number): number {
 /** Reads the words before a car, nearest first, for a cue that says whose car it is; `from` is where the cue starts. */
 function cueBefore(tokens: Token[], first: number, mentions: Mention[]): { kind: Mention['kind']; from: number } {
   const clause = tokens[first]?.clause;
+  let testRide = -1;
   for (let k = 1; k <= 6 && first - k >= 0; k++) {
     const token = tokens[first - k]!;
     const earlier = mentions[token.mention];
@@ -135,10 +140,16 @@ function cueBefore(tokens: Token[], first: number, mentions: Mention[]): { kind:
       return listed ? { kind: earlier.kind, from: first - k + 1 } : { kind: null, from: first };
     }
     if (token.clause !== clause) break;
-    if ((CURRENT_CUES.get(token.word) ?? 0) >= k) return { kind: 'current_car', from: first - k };
+    if (OTHERS_BEFORE.has(token.word)) return { kind: 'other', from: first };
+    if (TEST_RIDE_BEFORE.has(token.word)) testRide = first - k;
+    if ((CURRENT_CUES.get(token.word) ?? 0) >= k) {
+      // "jeździł próbnie BMW", "test-drove an Audi": a test ride makes the car an alternative, not theirs.
+      const test = testRide >= 0 || TEST_RIDE_BEFORE.has(tokens[first - k - 1]?.word ?? '');
+      return { kind: test ? 'competitor' : 'current_car', from: test && testRide < 0 ? first - k - 1 : first - k };
+    }
     if ((COMPETITOR_CUES.get(token.word) ?? 0) >= k) return { kind: 'competitor', from: first - k };
   }
-  return { kind: null, from: first };
+  return testRide >= 0 ? { kind: 'competitor', from: testRide } : { kind: null, from: first };
 }
 
 /** The model year next to the car: "Audi A4 z 2015", "a 2016 Golf", "rocznik 2018". */
@@ -160,7 +171,9 @@ function tradeInCues(folded: string): { start: number; end: number }[] {
  * "obecnie Toyota Corolla", "my current car is a 2016 Golf", "chce oddać Audi w rozliczeniu") and
  * the alternatives they weigh (`competitor`: "pytał o BMW i4", "porównuje z Ioniq 5"). A car is
  * the client's own when a driving, owning or trade-in cue comes just before it or a relative
- * clause after it; otherwise a brand other than Tesla counts as a competitor. Values read
+ * clause after it; someone else's car ("Teslą kolegi", "służbowym Audi", "his friend's Tesla") is
+ * left out, and one only test-ridden ("na jeździe próbnej", "test-drove") is a competitor;
+ * otherwise a brand other than Tesla counts as a competitor. Values read
  * "BMW i4", "Volkswagen Passat", and for the own car "Audi A4 (2015, trade-in)" when the note
  * says it is handed in (see `isTradeInCar`).
  */
@@ -182,9 +195,14 @@ export function extractCars(text: string, folded = foldInPlace(text)): Entity[] 
     const { first, last } = spans[index]!;
     OWN_AFTER.lastIndex = mention.end;
     const ownAfter = OWN_AFTER.test(folded);
+    NOT_OWN_AFTER.lastIndex = mention.end;
+    const notOwn = ownAfter ? null : NOT_OWN_AFTER.exec(folded);
     const cue = cueBefore(tokens, first, mentions);
-    mention.kind = ownAfter ? 'current_car' : cue.kind;
+    mention.kind = ownAfter ? 'current_car' : notOwn?.groups?.owner ? 'other' : cue.kind;
+    // A car the client only test-rode ("jeździł Audi na jeździe próbnej") is an alternative, not theirs.
+    if (notOwn && mention.kind === 'current_car') mention.kind = 'competitor';
     const kind = mention.kind ?? 'competitor';
+    if (kind === 'other') return;
     if (kind === 'competitor' && mention.brand.name === OWN_BRAND) return;
     const car = mention.model ? `${mention.brand.name} ${mention.model}` : mention.brand.name;
     const year = kind === 'current_car' ? yearNear(tokens, first, last) : null;

@@ -27,6 +27,8 @@ test.each<[string, [EntityKind, string][]]>([
   ['Samochód służbowy, decyzja w przyszłym tygodniu', [['timeline', 'next_week'], ['business_use', 'company_car']]],
   ['Company car through his company, by the end of the year', [['timeline', 'end_of_year'], ['business_use', 'company_car'], ['business_use', 'company']]],
   ['Fleet of 5, next month, compares with Polestar 2', [['timeline', 'next_month'], ['competitor', 'Polestar 2'], ['business_use', 'fleet']]],
+  // A price difference and a friend's car: neither the budget nor the current car.
+  ['Mąż jeździ Teslą kolegi i mówi, że BYD jest tańszy o 20 tys.', [['competitor', 'BYD'], ['family', 'spouse']]],
   ['Leasing kończy mu się w czerwcu, chce auto od lipca', [['timeline', 'lease_ending'], ['timeline', 'in_june'], ['timeline', 'from_july']]],
   ['Interesuje go BMW iX3 albo Mercedes EQA', [['competitor', 'BMW iX3'], ['competitor', 'Mercedes EQA']]],
   ['Kupił fotelik dla dziecka, jeździ Kią Sportage 2019', [['current_car', 'Kia Sportage (2019)'], ['family', 'children']]],
