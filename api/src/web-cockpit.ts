@@ -12,23 +12,17 @@ const API_PATH = /^\/(trpc|health|api)(\/|$)/;
 /** A host as browsers send it (name or IP, optional port), so it can go into the CSP header unescaped. */
 const SAFE_HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
+// Joined once: only connect-src depends on the request (its Host header).
+const CSP_BEFORE = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:"].join('; ');
+const CSP_AFTER = ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+
 /**
  * The web cockpit's page may run only its own scripts and styles and talk only to this server: tRPC over
  * HTTP ('self') and over WebSocket, which older browsers do not count as 'self', hence the explicit ws/wss.
  */
 export function contentSecurityPolicy(host: string | undefined): string {
   const sockets = host && SAFE_HOST.test(host) ? ` ws://${host} wss://${host}` : '';
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    "img-src 'self' data:",
-    `connect-src 'self'${sockets}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return `${CSP_BEFORE}; connect-src 'self'${sockets}; ${CSP_AFTER}`;
 }
 
 const NOT_BUILT = `<!doctype html>

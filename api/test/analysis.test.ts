@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { AnalysisEvent, ChatEvent } from '@sufler/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createTestApp, DATABASES, type TestApp } from './harness';
+import { collect, createTestApp, DATABASES, type TestApp } from './harness';
 
 const FAMILY =
   'Pan Marek z żoną, mają dwoje dzieci (3 i 7 lat). Pytali o bezpieczeństwo, mocowania isofix i bagażnik na wózek. ' +
@@ -15,12 +15,6 @@ const FAMILY_OBJECTIONS = [
     'Boi się zasięgu zimą na trasie do Zakopanego. Musi to jeszcze przemyśleć z mężem.',
   'Mąż jeździ Teslą kolegi i mówi, że BYD jest tańszy o 20 tys.',
 ];
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const events: T[] = [];
-  for await (const event of iterable) events.push(event);
-  return events;
-}
 
 describe.each(DATABASES)('the co-pilot on stored sessions (%s, rules mode)', (database) => {
   let t: TestApp;

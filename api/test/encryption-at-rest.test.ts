@@ -12,7 +12,7 @@ import { InteractionEntity } from '../src/modules/sessions/interaction.entity';
 import { SessionEntity } from '../src/modules/sessions/session.entity';
 import { UserEntity } from '../src/modules/users/user.entity';
 import { freshPostgres } from './fresh-postgres';
-import { createTestApp, DATABASES, type TestApp } from './harness';
+import { collect, createTestApp, DATABASES, type TestApp } from './harness';
 
 // Notes over 800 characters together: with SUFLER_SUMMARY_TOKENS=200 the summary job runs.
 const NOTES = [
@@ -25,12 +25,6 @@ const NOTES = [
   'Wrócił z żoną po jeździe próbnej. Żonie spodobał się bagażnik i cisza w kabinie, pyta o leasing konsumencki ' +
     'na cztery lata z wykupem oraz o to, czy wallbox w garażu da się zamontować przed odbiorem auta w marcu.',
 ];
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const events: T[] = [];
-  for await (const event of iterable) events.push(event);
-  return events;
-}
 
 /** Pieces of text (with spaces, so no base64 can contain them by chance) that must not be stored in clear. */
 function phrases(...texts: string[]): string[] {

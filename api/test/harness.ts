@@ -20,6 +20,13 @@ export const PASSWORD = 'correct horse battery staple';
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 const createCaller = createCallerFactory(appRouter);
 
+/** Drains a subscription (an observation's or a chat's events) into an array. */
+export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const events: T[] = [];
+  for await (const event of iterable) events.push(event);
+  return events;
+}
+
 export type TestApp = Awaited<ReturnType<typeof createTestApp>>;
 
 export async function createTestApp(database: TestDatabase, vars: Record<string, string> = {}) {

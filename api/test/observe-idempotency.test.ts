@@ -5,15 +5,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AppRouter } from '../src/index';
 import { InteractionEntity } from '../src/modules/sessions/interaction.entity';
 import { startServer, type RunningServer } from '../src/server';
-import { createTestApp, DATABASES, type TestApp } from './harness';
+import { collect, createTestApp, DATABASES, type TestApp } from './harness';
 
 const NOTE = 'Klient pyta o rabat i mówi, że w innym salonie dostał lepszą ofertę.';
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const events: T[] = [];
-  for await (const event of iterable) events.push(event);
-  return events;
-}
 
 describe.each(DATABASES)('observe with a client request id (%s)', (database) => {
   let t: TestApp;

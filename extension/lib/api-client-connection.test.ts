@@ -1,10 +1,19 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { connectionStatus, createConnectionMonitor, pollHealth, socketClosed, watchSocket, type ObservableSocket } from './api-client-connection';
 import type { Health } from './health';
+import { llmHealth } from './test-fixtures';
 
-const healthy: Health = { status: 'ok', database: { ok: true, kind: 'pglite' }, model: { ok: true, mode: 'llm' } };
 
 afterEach(() => vi.useRealTimers());
+
+/** A poll on fake timers of an API that answers while `api.up`, and refuses the connection otherwise. */
+function pollFakeApi(options: Parameters<typeof pollHealth>[2]) {
+  vi.useFakeTimers();
+  const monitor = createConnectionMonitor();
+  const api = { up: true };
+  const check = vi.fn(() => (api.up ? Promise.resolve(llmHealth) : Promise.reject(new TypeError('Failed to fetch'))));
+  return { monitor, api, check, stop: pollHealth(monitor, check, options) };
+}
 
 describe('connectionStatus', () => {
   test.each([
@@ -41,15 +50,11 @@ describe('watchSocket', () => {
 
 describe('pollHealth', () => {
   test('polls slowly while the API answers, quickly once it does not, and at once on retryNow', async () => {
-    vi.useFakeTimers();
-    const monitor = createConnectionMonitor();
-    let up = true;
-    const check = vi.fn(() => (up ? Promise.resolve(healthy) : Promise.reject(new TypeError('Failed to fetch'))));
-    const stop = pollHealth(monitor, check, { okMs: 30_000, downMs: 3_000 });
+    const { monitor, api, check, stop } = pollFakeApi({ okMs: 30_000, downMs: 3_000 });
     await vi.advanceTimersByTimeAsync(0);
-    expect(monitor.getState()).toMatchObject({ health: healthy, healthError: null, checking: false });
+    expect(monitor.getState()).toMatchObject({ health: llmHealth, healthError: null, checking: false });
 
-    up = false;
+    api.up = false;
     await vi.advanceTimersByTimeAsync(29_000);
     expect(check).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1_000);
@@ -57,7 +62,7 @@ describe('pollHealth', () => {
     await vi.advanceTimersByTimeAsync(3_000);
     expect(check).toHaveBeenCalledTimes(3);
 
-    up = true;
+    api.up = true;
     monitor.getState().retryNow();
     await vi.advanceTimersByTimeAsync(0);
     expect(check).toHaveBeenCalledTimes(4);
@@ -70,15 +75,11 @@ describe('pollHealth', () => {
 
 describe('a dead API is seen without waiting for the slow poll', () => {
   test('the WebSocket closing marks it idle and checks the API at once', async () => {
-    vi.useFakeTimers();
-    const monitor = createConnectionMonitor();
-    let up = true;
-    const check = vi.fn(() => (up ? Promise.resolve(healthy) : Promise.reject(new TypeError('Failed to fetch'))));
-    const stop = pollHealth(monitor, check, { okMs: 15_000, downMs: 3_000 });
+    const { monitor, api, check, stop } = pollFakeApi({ okMs: 15_000, downMs: 3_000 });
     await vi.advanceTimersByTimeAsync(0);
     monitor.setState({ socket: 'open' });
 
-    up = false;
+    api.up = false;
     socketClosed(monitor);
     await vi.advanceTimersByTimeAsync(0);
     expect(check).toHaveBeenCalledTimes(2);
@@ -96,7 +97,7 @@ describe('a dead API is seen without waiting for the slow poll', () => {
     const signals: AbortSignal[] = [];
     const check = vi.fn((signal: AbortSignal) => {
       signals.push(signal);
-      return up ? Promise.resolve(healthy) : new Promise<Health>(() => undefined);
+      return up ? Promise.resolve(llmHealth) : new Promise<Health>(() => undefined);
     });
     const stop = pollHealth(monitor, check, { okMs: 15_000, downMs: 3_000, timeoutMs: 5_000 });
     await vi.advanceTimersByTimeAsync(0);
@@ -119,7 +120,7 @@ describe('a dead API is seen without waiting for the slow poll', () => {
     const stop = pollHealth(monitor, check, { okMs: 15_000, timeoutMs: 60_000 });
     monitor.getState().checkNow();
     expect(check).toHaveBeenCalledTimes(1);
-    answers[0]!(healthy);
+    answers[0]!(llmHealth);
     await vi.advanceTimersByTimeAsync(0);
     expect(check).toHaveBeenCalledTimes(2);
     stop();

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { createApiClient } from './api-client';
 import { connectionStatus, createConnectionMonitor, pollHealth } from './api-client-connection';
-import { tokenPair } from './test-fixtures';
+import { llmHealth, tokenPair } from './test-fixtures';
 
 /**
  * A real tRPC WebSocket server (not the Sufler API: one subscription under the name the cockpit uses) and the
@@ -56,7 +56,7 @@ describe('the WebSocket client and a dead API', () => {
     stops.push(
       pollHealth(connection, () => {
         checks += 1;
-        return up ? Promise.resolve({ status: 'ok', database: { ok: true, kind: 'pglite' }, model: { ok: true, mode: 'llm' } }) : Promise.reject(new TypeError('Failed to fetch'));
+        return up ? Promise.resolve(llmHealth) : Promise.reject(new TypeError('Failed to fetch'));
       }, { okMs: 600_000 }),
     );
     await expect.poll(() => checks).toBe(1);

@@ -53,7 +53,6 @@ export function isUnauthorized(error: unknown): boolean {
 export function createApiClient({ apiUrl, session, fetch: fetchImpl, connection = apiConnection }: ApiClientOptions): {
   client: ApiClient;
   close: () => void;
-  connection: ConnectionMonitor;
 } {
   const base = apiUrl.replace(/\/+$/, '');
   const httpUrl = `${base}/trpc`;
@@ -91,7 +90,6 @@ export function createApiClient({ apiUrl, session, fetch: fetchImpl, connection 
   });
   return {
     client,
-    connection,
     close: () => {
       unwatch();
       void wsClient.close();

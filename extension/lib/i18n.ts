@@ -9,7 +9,6 @@ import type { Language } from './settings';
 const pl = {
   appTitle: 'Sufler',
   'connection.connecting': 'Łączenie z {url}…',
-  'connection.unreachable': 'Brak połączenia z API ({url}): {message}',
   'connection.ok': 'API: {database} ({kind}) · tryb: {mode}',
   'connection.databaseOk': 'połączono',
   'connection.databaseDown': 'baza niedostępna',
@@ -263,7 +262,6 @@ export type MessageKey = keyof typeof pl;
 const en: Record<MessageKey, string> = {
   appTitle: 'Sufler',
   'connection.connecting': 'Connecting to {url}…',
-  'connection.unreachable': 'Cannot reach the API ({url}): {message}',
   'connection.ok': 'API: {database} ({kind}) · mode: {mode}',
   'connection.databaseOk': 'connected',
   'connection.databaseDown': 'database unavailable',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_OBSERVATION_TEXT } from '@sufler/shared';
 
 /**
  * Every message that crosses between extension contexts (background, side panel, content script), as zod
@@ -6,8 +7,8 @@ import { z } from 'zod';
  * content script left in a tab after an update can send something of a different shape.
  */
 
-/** The most text one observation may carry (the API's ObserveInput limit). */
-export const MAX_OBSERVATION_TEXT = 20_000;
+// The most text one observation may carry: the API's own limit, re-exported for the page-reading code.
+export { MAX_OBSERVATION_TEXT };
 
 /** Where on the page the text came from: the selection, the focused editor, or the per-site selectors. */
 export const PageTextSourceSchema = z.enum(['selection', 'editor', 'selectors', 'none']);

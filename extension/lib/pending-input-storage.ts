@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { IdSchema } from '@sufler/shared';
+import { IdSchema, MAX_OBSERVATION_TEXT } from '@sufler/shared';
 
 /**
  * What the rep typed and the API does not have yet, kept across panel reloads: the observations waiting
@@ -11,7 +11,7 @@ export const OutboxItemSchema = z.object({
   /** Sent with every try as `ObserveInput.requestId`: the API stores one observation per id. */
   requestId: IdSchema,
   kind: z.enum(['note', 'selection']),
-  text: z.string().min(1).max(20_000),
+  text: z.string().min(1).max(MAX_OBSERVATION_TEXT),
   /** ISO time it was typed. */
   queuedAt: z.string(),
 });

@@ -1,9 +1,16 @@
 import { TRPCClientError } from '@trpc/client';
 import type { TokenPair, User } from '@sufler/shared';
 import type { AuthClient } from './auth-store';
+import type { Health } from './health';
 
 /** Shapes for component and store tests; errors are built the way the tRPC client builds them from the wire. */
 export const user: User = { id: '0192f1d2-7a3b-7c4d-8e5f-a1b2c3d4e5f6', email: 'anna@firma.pl', role: 'consultant', active: true };
+
+/** `/health` of an API on the embedded database with no model reachable (rules mode), as the tests run it. */
+export const rulesModeHealth: Health = { status: 'degraded', database: { ok: true, kind: 'pglite' }, model: { ok: false, mode: 'rules' } };
+
+/** `/health` of an API with everything up (a model answering). */
+export const llmHealth: Health = { status: 'ok', database: { ok: true, kind: 'pglite' }, model: { ok: true, mode: 'llm' } };
 
 export function tokenPair(suffix = 'a', over: Partial<TokenPair> = {}): TokenPair {
   return {

@@ -2,7 +2,7 @@ import { TokenPairSchema } from '@sufler/shared';
 import type { ResumeStorage } from '../features/cockpit/resume';
 import { storedPendingInput, type PendingInputStorage, type StoredValue } from '../lib/pending-input-storage';
 import type { Platform, SettingsPort } from '../lib/platform';
-import { LanguageSchema, parseResumePoint, parseSettings, ResumePointSchema, SettingsSchema, type Settings } from '../lib/settings';
+import { parseResumePoint, parseSettings, ResumePointSchema, SettingsSchema, type Settings } from '../lib/settings';
 import type { TokenStorage } from '../lib/token-storage';
 
 /**
@@ -62,7 +62,7 @@ function webSettings({ origin, local, events }: WebPlatformOptions): SettingsPor
     load: async () => read(),
     async save(settings) {
       const parsed = SettingsSchema.parse({ ...settings, apiUrl: origin });
-      writeJson(local, WEB_KEYS.settings, { language: LanguageSchema.parse(parsed.language) });
+      writeJson(local, WEB_KEYS.settings, { language: parsed.language });
       // `storage` events reach only the other tabs; this one is told directly.
       for (const listener of listeners) listener(parsed);
       return parsed;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useLanguageStore } from '../../lib/i18n';
 import { memoryPendingInputStorage } from '../../lib/pending-input-storage';
 import type { Platform } from '../../lib/platform';
+import { rulesModeHealth } from '../../lib/test-fixtures';
 import { memoryTokenStorage } from '../../lib/token-storage';
 import { memoryResumeStorage } from '../../features/cockpit/resume';
 import { createWebPlatform, memoryKeyValueStore, WEB_KEYS } from '../../web/web-platform';
@@ -13,11 +14,10 @@ import { App } from './app';
 vi.mock('wxt/utils/storage', () => import('../../web/no-extension-storage'));
 
 const ORIGIN = 'http://sufler.test:8787';
-const health = { status: 'degraded', database: { ok: true, kind: 'pglite' }, model: { ok: false, mode: 'rules' } };
 
 beforeEach(() => {
   useLanguageStore.getState().setLanguage('pl');
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(health), { headers: { 'content-type': 'application/json' } })));
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(rulesModeHealth), { headers: { 'content-type': 'application/json' } })));
 });
 afterEach(() => {
   cleanup();

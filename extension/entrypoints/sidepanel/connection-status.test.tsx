@@ -5,10 +5,10 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createConnectionMonitor, socketClosed } from '../../lib/api-client-connection';
 import type { Health } from '../../lib/health';
 import { useLanguageStore } from '../../lib/i18n';
+import { rulesModeHealth } from '../../lib/test-fixtures';
 import { ConnectionStatus } from './connection-status';
 
 const URL = 'http://127.0.0.1:8787';
-const healthy: Health = { status: 'degraded', database: { ok: true, kind: 'pglite' }, model: { ok: false, mode: 'rules' } };
 
 beforeEach(() => useLanguageStore.getState().setLanguage('pl'));
 afterEach(() => {
@@ -19,7 +19,7 @@ afterEach(() => {
 describe('the connection banner', () => {
   test('the API answers: a quiet status line with the database and the mode', async () => {
     const monitor = createConnectionMonitor();
-    render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={() => Promise.resolve(healthy)} />);
+    render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={() => Promise.resolve(rulesModeHealth)} />);
     expect((await screen.findByText(/API: połączono/)).getAttribute('role')).toBe('status');
     expect(screen.getByRole('status').textContent).toBe('API: połączono (pglite) · tryb: reguły (bez modelu)');
     expect(screen.queryByRole('button')).toBeNull();
@@ -29,7 +29,7 @@ describe('the connection banner', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     const monitor = createConnectionMonitor();
     let up = false;
-    const check = vi.fn(() => (up ? Promise.resolve(healthy) : Promise.reject(new TypeError('Failed to fetch'))));
+    const check = vi.fn(() => (up ? Promise.resolve(rulesModeHealth) : Promise.reject(new TypeError('Failed to fetch'))));
     render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={check} />);
     const banner = await screen.findByRole('status', { name: 'Stan połączenia' });
     expect(banner.textContent).toContain('Utracono połączenie z API (http://127.0.0.1:8787). Nic, co wpiszesz, nie przepadnie');
@@ -44,7 +44,7 @@ describe('the connection banner', () => {
 
   test('the WebSocket retrying a lost socket shows "reconnecting" until it is open again', async () => {
     const monitor = createConnectionMonitor();
-    render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={() => Promise.resolve(healthy)} />);
+    render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={() => Promise.resolve(rulesModeHealth)} />);
     await screen.findByText(/API: połączono/);
     act(() => monitor.setState({ socket: 'lost' }));
     expect(screen.getByRole('status', { name: 'Stan połączenia' }).textContent).toContain('Ponowne łączenie z API (http://127.0.0.1:8787)…');
@@ -56,7 +56,7 @@ describe('the connection banner', () => {
     vi.useFakeTimers();
     const monitor = createConnectionMonitor();
     let up = true;
-    const check = vi.fn(() => (up ? Promise.resolve(healthy) : Promise.reject(new TypeError('Failed to fetch'))));
+    const check = vi.fn(() => (up ? Promise.resolve(rulesModeHealth) : Promise.reject(new TypeError('Failed to fetch'))));
     render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={check} />);
     await act(() => vi.advanceTimersByTimeAsync(0));
     act(() => monitor.setState({ socket: 'open' }));
@@ -74,7 +74,7 @@ describe('the connection banner', () => {
     vi.useFakeTimers();
     const monitor = createConnectionMonitor();
     let up = true;
-    const check = vi.fn(() => (up ? Promise.resolve(healthy) : new Promise<Health>(() => undefined)));
+    const check = vi.fn(() => (up ? Promise.resolve(rulesModeHealth) : new Promise<Health>(() => undefined)));
     render(<ConnectionStatus apiUrl={URL} monitor={monitor} check={check} />);
     await act(() => vi.advanceTimersByTimeAsync(0));
     up = false;

@@ -177,15 +177,10 @@ export function createChatStore({
         if (isOnline(previous) && !isOnline(state)) breakOff?.();
         else if (isOnline(state) && store.getState().error === 'offline') store.setState({ error: null });
       });
-      if (loaded) return;
-      loaded = true;
-      void drafts.load().then((saved) => {
-        if (saved && !store.getState().draft) store.setState({ draft: saved });
-      });
+      drafts.restore(store);
     },
   }));
 
   let unwatch: (() => void) | null = null;
-  let loaded = false;
   return store;
 }

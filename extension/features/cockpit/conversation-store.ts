@@ -214,10 +214,8 @@ export function createConversationStore({
       if (!loaded) {
         loaded = true;
         sender.load();
-        void drafts.load().then((saved) => {
-          if (saved && !store.getState().draft) store.setState({ draft: saved });
-        });
       }
+      drafts.restore(store);
       sender.resume();
     },
   }));

@@ -52,8 +52,7 @@ function Timeline({ store }: { store: ConversationStore }) {
   const outbox = useStore(store, (state) => state.outbox);
   const sending = useStore(store, (state) => state.sending);
   const online = useStore(store, (state) => state.online);
-  const status = (index: number) =>
-    !online ? t('outbox.queued') : index === 0 && sending ? t('outbox.sending') : t('outbox.waiting');
+  const status = (index: number) => (!online ? 'queued' : index === 0 && sending ? 'sending' : 'waiting');
   return (
     <section aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('timeline.heading')}</h2>
@@ -65,9 +64,9 @@ function Timeline({ store }: { store: ConversationStore }) {
             <li key={entry.id}>{entry.text}</li>
           ))}
           {outbox.map((item, index) => (
-            <li key={item.requestId} className="pending" data-status={!online ? 'queued' : index === 0 && sending ? 'sending' : 'waiting'}>
+            <li key={item.requestId} className="pending" data-status={status(index)}>
               <span>{item.text}</span>{' '}
-              <span className="badge">{status(index)}</span>{' '}
+              <span className="badge">{t(`outbox.${status(index)}`)}</span>{' '}
               <button
                 type="button"
                 className="secondary"

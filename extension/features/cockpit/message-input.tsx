@@ -1,4 +1,5 @@
 import { useId, type FormEvent, type KeyboardEvent } from 'react';
+import { MAX_OBSERVATION_TEXT } from '@sufler/shared';
 
 export interface MessageInputProps {
   label: string;
@@ -40,7 +41,7 @@ export function MessageInput({
   error = null,
   notice = null,
   rows = 3,
-  maxLength = 20_000,
+  maxLength = MAX_OBSERVATION_TEXT,
   blocked = false,
 }: MessageInputProps) {
   const id = useId();

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ANALYZE_SELECTION_MENU_ID, createAnalyzeSelection } from './analyze-selection';
 import { fakePageReadingBrowser, type FakeBrowserOptions } from './fake-page-reading-browser';
+import { NOW, pageText } from './fake-page-reading-port';
 import { PENDING_SELECTION_KEY } from './pending-selection';
 import { PAGE_READER_FILE } from './request-page-text';
 
@@ -8,11 +9,9 @@ const tab = { id: 7, windowId: 1, title: 'Jan Kowalski · CRM' };
 
 function setup(options: FakeBrowserOptions = {}) {
   const fake = fakePageReadingBrowser(options);
-  const analyze = createAnalyzeSelection({ api: fake.api, now: () => 1_767_000_000_000, newId: () => 'sel-1' });
+  const analyze = createAnalyzeSelection({ api: fake.api, now: () => NOW, newId: () => 'sel-1' });
   return { ...fake, analyze };
 }
-
-const pageText = (text: string) => ({ type: 'sufler/page-text', source: 'selection', text, matched: 0, hostname: 'crm.example.com', truncated: false });
 
 describe('analyzeSelection', () => {
   test('context menu: opens the side panel first, stores the selection and tells the panel', async () => {
@@ -22,7 +21,7 @@ describe('analyzeSelection', () => {
 
     const result = await analyze({ menuItemId: ANALYZE_SELECTION_MENU_ID, selectionText: '  Pyta o leasing  ' }, tab);
 
-    const selection = { id: 'sel-1', text: 'Pyta o leasing', origin: 'context-menu', pageTitle: 'Jan Kowalski · CRM', at: 1_767_000_000_000 };
+    const selection = { id: 'sel-1', text: 'Pyta o leasing', origin: 'context-menu', pageTitle: 'Jan Kowalski · CRM', at: NOW };
     expect(result).toEqual({ status: 'pending', selection, panelOpened: true });
     expect(calls[0]).toEqual({ api: 'sidePanel.open', args: [{ tabId: 7 }] });
     expect(session.data[PENDING_SELECTION_KEY]).toEqual(selection);
@@ -32,7 +31,7 @@ describe('analyzeSelection', () => {
   });
 
   test('shortcut: reads the selection from the tab through the page reader', async () => {
-    const { analyze, calls, session } = setup({ reply: () => pageText('Ma trójkę dzieci') });
+    const { analyze, calls, session } = setup({ reply: () => pageText('Ma trójkę dzieci', { source: 'selection', matched: 0 }) });
     const result = await analyze({}, tab);
     expect(result.status).toBe('pending');
     expect(calls.find((call) => call.api === 'scripting.executeScript')?.args).toEqual([{ target: { tabId: 7 }, files: [PAGE_READER_FILE] }]);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import { useT, type MessageKey } from '../../lib/i18n';
-import type { PageText } from '../../lib/messages';
+import { MAX_OBSERVATION_TEXT, type PageText } from '../../lib/messages';
 import type { ObservationSink } from './observation-sink';
 import type { PageReadingPort } from './page-reading-port';
 import { PageReadError, type PageReadErrorCode } from './request-page-text';
@@ -105,7 +105,7 @@ export function ReadNotes({ store, port }: { store: ObservationSink; port: PageR
             ref={box}
             id={`${id}-text`}
             rows={6}
-            maxLength={20_000}
+            maxLength={MAX_OBSERVATION_TEXT}
             value={state.text}
             onChange={(event) => setState({ ...state, text: event.target.value })}
             aria-describedby={`${id}-notes`}

@@ -140,7 +140,7 @@ export function SiteRulesForm({
           </button>
           <button type="submit">{t('options.sites.save')}</button>
         </div>
-        <p role="status" className={status?.kind === 'saved' ? 'ok' : status ? 'error' : 'ok'}>
+        <p role="status" className={status && status.kind !== 'saved' ? 'error' : 'ok'}>
           {status?.kind === 'saved' && t('options.sites.saved')}
           {status?.kind === 'denied' && t('options.sites.denied', { hosts: status.hosts })}
           {status?.kind === 'error' && t('options.sites.saveError')}

@@ -71,9 +71,14 @@ const onTopic = (words: string[], id: SignalId) => words.some((w) => (OBJECTION_
 
 /** The raised objections whose topic stems a line contains: the ones it answers. */
 const answeredBy = (text: string, raised: Raised[]) => {
+  // Most notes raise no objection: then no line needs folding.
+  if (!raised.length) return [];
   const words = wordsOf(text);
   return raised.filter((signal) => onTopic(words, signal.id));
 };
+
+/** A move shown earlier that answers objections: a playbook objection line, or a module's strategy (`module`). */
+type ShownLine = { module?: ModuleId; words: string[] };
 
 /**
  * The objections to answer, the latest observation's first: each session objection at ≥ 0.3, with
@@ -82,16 +87,17 @@ const answeredBy = (text: string, raised: Raised[]) => {
  */
 function raisedObjections(input: NextMovesInput): Raised[] {
   const latest = input.latest && new Map(input.latest.filter((s) => s.strength >= 0.3).map((s) => [s.id, s]));
-  const shownLines = [
-    ...input.archetypes.flatMap((a) =>
-      a.playbook.objections.flatMap((o, i) => (input.exclude.has(`pb:${a.id}:objections:${i}`) ? [`${o.objection.pl} ${o.objection.en}`] : [])),
-    ),
-    ...input.modules.flatMap((m) => m.strategies.flatMap((st) => (input.exclude.has(`st:${m.id}:${st.id}`) ? [{ module: m.id, text: st.text }] : []))),
-  ];
+  // Read only when an older objection is checked, and then each shown line split into words once.
+  let shownLines: ShownLine[] | undefined;
+  const shown = (): ShownLine[] =>
+    (shownLines ??= [
+      ...input.archetypes.flatMap((a) =>
+        a.playbook.objections.flatMap((o, i) => (input.exclude.has(`pb:${a.id}:objections:${i}`) ? [{ words: wordsOf(`${o.objection.pl} ${o.objection.en}`) }] : [])),
+      ),
+      ...input.modules.flatMap((m) => m.strategies.flatMap((st) => (input.exclude.has(`st:${m.id}:${st.id}`) ? [{ module: m.id, words: wordsOf(st.text) }] : []))),
+    ]);
   const answeredBefore = (id: SignalId) =>
-    shownLines.some((line) =>
-      typeof line === 'string' ? onTopic(wordsOf(line), id) : (OBJECTION_MODULES[id] ?? []).includes(line.module) && onTopic(wordsOf(line.text), id),
-    );
+    shown().some((line) => (line.module === undefined || (OBJECTION_MODULES[id] ?? []).includes(line.module)) && onTopic(line.words, id));
   return input.signals
     .filter((s) => OBJECTION_SIGNALS.includes(s.id) && s.strength >= 0.3)
     .map((s): Raised => {

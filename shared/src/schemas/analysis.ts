@@ -113,10 +113,13 @@ export const AnalysisSchema = z.object({
 });
 export type Analysis = z.infer<typeof AnalysisSchema>;
 
+/** The most text one observation may carry; the side panel's inputs and page reader cut to it. */
+export const MAX_OBSERVATION_TEXT = 20_000;
+
 export const ObserveInputSchema = z.object({
   sessionId: IdSchema,
   kind: InteractionKindSchema.exclude(['chat']).default('note'),
-  text: z.string().trim().min(1).max(20_000),
+  text: z.string().trim().min(1).max(MAX_OBSERVATION_TEXT),
   /**
    * Chosen by the client (a UUID) once per typed observation and sent again with every retry: the API
    * stores an observation once per session and request id, so a resend (after a dropped connection,
