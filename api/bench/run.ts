@@ -11,6 +11,7 @@ import { appRouter } from '../src/router';
 import { createCallerFactory } from '../src/trpc/init';
 import { freshPostgres } from '../test/fresh-postgres';
 import { benchAnalysis, benchLlmMode, benchRetrieval } from './brain-bench';
+import { benchCalls } from './calls-bench';
 import { measure } from './measure';
 import { benchPanel } from './panel-bench';
 
@@ -54,4 +55,5 @@ for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] 
 
 for (const database of ['pglite', ...(process.env.DATABASE_URL ? (['postgresql'] as const) : [])] as const) await benchLlmMode(database);
 await benchRetrieval();
+await benchCalls();
 await benchPanel();

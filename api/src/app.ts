@@ -12,10 +12,13 @@ import { createAccessTokens } from './modules/auth/tokens';
 import { countUsers, createUser } from './modules/users/user.service';
 import { createQueue } from './queue/queue';
 import type { AppDeps } from './trpc/context';
+import { createCallsModule } from './modules/calls/create-calls-module';
 
 export type App = {
   deps: AppDeps;
   db: Database;
+  /** Largest accepted upload of a recording (SUFLER_CALL_MAX_MB). */
+  maxUploadBytes: number;
   health: ReturnType<typeof createHealthCheck>;
   close: () => Promise<void>;
 };
@@ -28,6 +31,7 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
   const dataDir = options.inMemory ? undefined : env.SUFLER_DATA_DIR;
   const db = await openDatabase(databaseConfigFrom(env, dataDir), logger);
   let stopQueue = async () => {};
+  let closeCalls = async () => {};
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'database migrated');
@@ -44,6 +48,8 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
     const usage = createBufferedUsageStore(createDatabaseUsageStore(db.orm));
     const brain = await createBrain(env, { orm: db.orm, logger, usage });
     await queue.work('summarizeSession', createSummarizeSessionJob(db.orm, brain.analyzer));
+    const calls = await createCallsModule(env, { orm: db.orm, queue, logger, llm: brain.llm, encryptionKey: db.encryptionKey, dataDir });
+    closeCalls = calls.close;
     logger.info(
       { index: brain.index, entries: brain.knowledge.entries.size, models: brain.llm ? env.OLLAMA_MODELS : [] },
       brain.llm ? 'co-pilot ready' : 'co-pilot ready in rules mode (SUFLER_LLM=off)',
@@ -61,20 +67,24 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
         knowledge: brain.knowledge,
         llm: brain.llm,
       },
+      calls: calls.service,
     };
     await ensureFirstAdmin(deps, env);
     return {
       deps,
       db,
+      maxUploadBytes: env.SUFLER_CALL_MAX_MB * 1_048_576,
       health: createHealthCheck(deps, env.OLLAMA_URL),
       close: async () => {
         await queue.stop();
+        await closeCalls();
         await usage.close().catch((error: unknown) => logger.warn({ err: error }, 'could not record the last token usage'));
         await db.close();
       },
     };
   } catch (error) {
     await stopQueue();
+    await closeCalls();
     await db.close();
     throw error;
   }

@@ -60,6 +60,26 @@ export const EnvSchema = z.object({
   SUFLER_KNOWLEDGE_DIR: z.string().trim().min(1).optional(),
   /** Folder of the built web cockpit served at `/` (`npm run build:web`); empty: the repository's `.output/web`. */
   SUFLER_WEB_DIR: z.string().trim().min(1).optional(),
+  /** OpenAI-compatible transcription server (`/v1/audio/transcriptions`, e.g. faster-whisper-server); empty: calls are not transcribed. */
+  TRANSCRIBE_URL: url.optional(),
+  TRANSCRIBE_API_KEY: z.string().min(1).optional(),
+  TRANSCRIBE_MODEL: z.string().trim().min(1).default('whisper-1'),
+  /** ISO 639-1 language sent with every segment. */
+  TRANSCRIBE_LANGUAGE: z.string().trim().regex(/^[a-z]{2}$/, 'a two-letter language code such as pl').default('pl'),
+  /** Milliseconds one segment's transcription may take. */
+  TRANSCRIBE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
+  /** Speaker-diarization server for mono recordings (`POST /v1/diarize`); empty: the reviewer splits one track. */
+  DIARIZE_URL: url.optional(),
+  /** ffmpeg to decode recordings; empty: the one the `@ffmpeg-installer/ffmpeg` package ships, then `ffmpeg` on PATH. */
+  SUFLER_FFMPEG: z.string().trim().min(1).optional(),
+  /** Where recordings are stored (encrypted); empty: `blobs/` in SUFLER_DATA_DIR. */
+  SUFLER_BLOB_DIR: z.string().trim().min(1).optional(),
+  /** Largest accepted recording, in megabytes. */
+  SUFLER_CALL_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  /** Longest accepted recording, in minutes. */
+  SUFLER_CALL_MAX_MINUTES: z.coerce.number().int().min(1).max(1440).default(180),
+  /** Import rule: which channel of a stereo recording is the consultant, unless the upload says otherwise. */
+  SUFLER_CALL_CONSULTANT_CHANNEL: z.enum(['left', 'right']).default('left'),
   /** A session's notes past this many tokens (about 4 characters each) are folded into its summary. */
   SUFLER_SUMMARY_TOKENS: z.coerce.number().int().min(200).max(100_000).default(1500),
 });

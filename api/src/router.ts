@@ -1,5 +1,6 @@
 import { analysisRouter } from './modules/analysis/analysis.router';
 import { chatRouter } from './modules/analysis/chat.router';
+import { callsRouter, scorecardsRouter } from './modules/calls/calls.router';
 import { authRouter } from './modules/auth/auth.router';
 import { clientsRouter } from './modules/clients/client.router';
 import { feedbackRouter } from './modules/feedback/feedback.router';
@@ -16,6 +17,8 @@ export const appRouter = router({
   analysis: analysisRouter,
   chat: chatRouter,
   knowledge: knowledgeRouter,
+  calls: callsRouter,
+  scorecards: scorecardsRouter,
   system: systemRouter,
 });
 

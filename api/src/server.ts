@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import type { App } from './app';
 import { appRouter } from './router';
 import { createContextFactory } from './trpc/context';
+import { callsHttp } from './modules/calls/calls-http';
 import { webCockpit } from './web-cockpit';
 
 export class PortInUseError extends Error {
@@ -54,6 +55,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     res.status(health.status === 'down' ? 503 : 200).json(health);
   });
   web.use('/trpc', express.json({ limit: MAX_BODY }), createExpressMiddleware({ router: appRouter, createContext, onError }));
+  web.use('/api/calls', callsHttp(app.deps, { maxBytes: app.maxUploadBytes }));
   if (options.webDir) web.use(webCockpit(options.webDir));
   web.use((_req, res) => void res.status(404).json({ error: 'Not found' }));
 

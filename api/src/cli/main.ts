@@ -12,6 +12,7 @@ import { createUser } from '../modules/users/user.service';
 import { PortInUseError, startServer } from '../server';
 import { DEFAULT_WEB_DIR } from '../web-cockpit';
 import { runAnalyze } from './analyze-command';
+import { runCallsExport, runCallsImport, runCallsShow } from './calls-command';
 import { runKnowledgeLoad } from './knowledge-command';
 import { readNewPassword } from './read-password';
 
@@ -94,6 +95,44 @@ program
   .command('load')
   .description('validate the knowledge pack and re-index it')
   .action(() => runKnowledgeLoad(loadEnv()));
+
+const calls = program.command('calls').description('recorded calls: import, show, export (stop the server first on the embedded database)');
+calls
+  .command('import')
+  .description('import recordings (MP3, WAV, OGG/Opus, WebM, M4A) and process them')
+  .argument('<files...>', 'audio files')
+  .option('--scorecard <key>', 'scorecard to score on', 'SALES')
+  .addOption(new Option('--consultant-channel <side>', 'stereo: which channel is the consultant').choices(['left', 'right']))
+  .option('--consultant <email>', 'file the calls under this consultant (default: the acting admin)')
+  .option('--as <email>', 'act as this user (default: the first admin)')
+  .option('--wait', 'process the calls now and wait until they are done')
+  .option('--json', 'print the results as JSON')
+  .action(async (files: string[], options: Parameters<typeof runCallsImport>[2]) => {
+    process.exitCode = await runCallsImport(loadEnv(), files, options);
+  });
+calls
+  .command('show')
+  .description('a call: segments with speaker, start, end and text; scores; sentiment')
+  .argument('<id>', 'call id')
+  .option('--json', 'print as JSON')
+  .option('--as <email>', 'act as this user (default: the first admin)')
+  .action((id: string, options: { json?: boolean; as?: string }) => runCallsShow(loadEnv(), id, options));
+calls
+  .command('export')
+  .description('one call as PDF (--id), or the filtered list as XLSX')
+  .addOption(new Option('--format <format>', 'file format').choices(['pdf', 'xlsx']).makeOptionMandatory())
+  .requiredOption('--out <file>', 'where to write it')
+  .option('--id <id>', 'the call (PDF)')
+  .addOption(new Option('--lang <lang>', 'language of the headings').choices(['pl', 'en']).default('pl'))
+  .option('--from <date>', 'recorded on or after (ISO date)')
+  .option('--to <date>', 'recorded before (ISO date)')
+  .option('--consultant <email>', "only this consultant's calls")
+  .option('--scorecard <key>', 'only calls on this scorecard')
+  .option('--min-score <n>', 'score at least')
+  .option('--max-score <n>', 'score at most')
+  .option('--q <text>', 'full-text search in transcripts')
+  .option('--as <email>', 'act as this user (default: the first admin)')
+  .action((options: Parameters<typeof runCallsExport>[1]) => runCallsExport(loadEnv(), options));
 
 try {
   await program.parseAsync();

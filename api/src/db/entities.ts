@@ -1,3 +1,9 @@
+import { CallCriterionEntity } from '../modules/calls/call-criterion.entity';
+import { CallSegmentEntity } from '../modules/calls/call-segment.entity';
+import { CallStageEntity } from '../modules/calls/call-stage.entity';
+import { CallEntity } from '../modules/calls/call.entity';
+import { ScorecardEntity } from '../modules/calls/scorecard.entity';
+import { TranscriptRevisionEntity } from '../modules/calls/transcript-revision.entity';
 import { AuditLogEntity } from '../modules/audit/audit-log.entity';
 import { RefreshTokenEntity } from '../modules/auth/refresh-token.entity';
 import { ClientEntity } from '../modules/clients/client.entity';
@@ -17,4 +23,10 @@ export const entities = [
   FeedbackEntity,
   AuditLogEntity,
   LlmUsageEntity,
+  CallEntity,
+  CallStageEntity,
+  CallSegmentEntity,
+  CallCriterionEntity,
+  TranscriptRevisionEntity,
+  ScorecardEntity,
 ];

@@ -18,6 +18,8 @@ export type DatabaseKind = 'postgresql' | 'pglite';
 export type Database = {
   orm: MikroORM;
   kind: DatabaseKind;
+  /** The AES-256 key of the encrypted columns; other stores at rest derive their own keys from it. */
+  encryptionKey: Buffer;
   /** Closes the ORM, then the embedded database and its lock; safe to call twice. */
   close: () => Promise<void>;
 };
@@ -59,7 +61,7 @@ export function databaseConfigFrom(
 export async function openDatabase(config: DatabaseConfig, logger?: Logger): Promise<Database> {
   if (config.kind === 'postgresql') {
     const orm = await MikroORM.init({ ...baseOptions(config.encryptionKey, logger), clientUrl: config.url, pool: { min: 0, max: 10 } });
-    return { orm, kind: 'postgresql', close: once(() => orm.close()) };
+    return { orm, kind: 'postgresql', encryptionKey: config.encryptionKey, close: once(() => orm.close()) };
   }
 
   const lock = config.dataDir ? lockDataDir(resolve(config.dataDir)) : undefined;
@@ -79,6 +81,7 @@ export async function openDatabase(config: DatabaseConfig, logger?: Logger): Pro
     return {
       orm,
       kind: 'pglite',
+      encryptionKey,
       close: once(async () => {
         await orm.close();
         await pglite.close();

@@ -1,3 +1,4 @@
+import { CallStageNameSchema } from '@sufler/shared';
 import { z } from 'zod';
 
 /**
@@ -11,6 +12,11 @@ export const JOBS = {
   summarizeSession: {
     name: 'analysis.summarize-session',
     data: z.object({ sessionId: z.uuid(), upTo: z.number().int().min(1) }),
+  },
+  /** Runs one processing stage of a recorded call; on success the next stage is queued. */
+  callStage: {
+    name: 'calls.stage',
+    data: z.object({ callId: z.uuid(), stage: CallStageNameSchema }),
   },
 } as const;
 

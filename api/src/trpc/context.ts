@@ -3,6 +3,7 @@ import type { LlmGateway } from '../adapters/ollama/llm-gateway';
 import type { DatabaseKind } from '../db/orm';
 import type { Logger } from '../logger';
 import type { AnalysisService } from '../modules/analysis/analysis.service';
+import type { CallsService } from '../modules/calls/calls-service';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { KnowledgeBase } from '../modules/knowledge/knowledge-base';
 import type { AccessTokens } from '../modules/auth/tokens';
@@ -18,6 +19,8 @@ export type AppDeps = {
   queue: Queue;
   /** The co-pilot: analysis on sessions, the knowledge index, and the model chain (null: rules mode only). */
   brain: { analysis: AnalysisService; knowledge: KnowledgeBase; llm: LlmGateway | null };
+  /** Call evaluation: recordings, their processing, transcripts, scorecards and the dashboard. */
+  calls: CallsService;
 };
 
 /** Outer context: the transport's part, i.e. the bearer token the caller presented, if any. */

@@ -73,6 +73,18 @@ export const SENTIMENT_LEXICON: readonly SentimentTerm[] = [
   ['hassle', -0.4], ['unreliable', -0.5], ['broken', -0.4], ['ridiculous', -0.6], ['absurd', -0.6],
   ['disgust*', -0.8], ['fed up', -0.6], ['unfair', -0.5], ['not worth', -0.5], ['no way', -0.5, 'en'],
   ['nervous', -0.4], ['stressed', -0.5], ['confusing', -0.3], ['confused', -0.3],
+  // Spoken calls (issue 5): what clients say on the phone more than what reps write in notes.
+  // Hesitation is only slightly negative: it should tilt a line, not make it a complaint. "Zastanowi
+  // się" stays out: notes use it for a delay (a signal of its own), and the call analyser reads it
+  // as a hesitation cue instead.
+  ['nie wiem', -0.15], ['nie jestem pewn*', -0.2],
+  ['skandal*', -0.8], ['niedopuszczaln*', -0.7], ['nie do przyjęcia', -0.7], ['drożyzn*', -0.6], ['wstyd*', -0.6],
+  ['jakiś żart', -0.6], ['interesuj*', 0.35], ['pasuj*', 0.3], ['biorę', 0.4], ['jestem na tak', 0.6],
+  ['scandal*', -0.8], ['outrageous', -0.8], ['unacceptable', -0.7], ['disgrace*', -0.8], ['shame', -0.4],
+  ['not sure', -0.2],
+  // Greetings and goodbyes open and close every call: "dobry" in them says nothing about the mood.
+  ['dzień dobry', 0.05], ['dobry wieczór', 0.05], ['wszystkiego dobrego', 0.05], ['good morning', 0.05],
+  ['good afternoon', 0.05], ['good evening', 0.05], ['good bye', 0.05],
 ];
 
 /** Words that strengthen (over 1) or soften (under 1) the next mood word. */
@@ -81,7 +93,7 @@ export const SENTIMENT_MODIFIERS: Readonly<Record<string, number>> = {
   calkowicie: 1.4, absolutnie: 1.5, niezwykle: 1.5, wyjatkowo: 1.4, ogromnie: 1.6, szalenie: 1.6, potwornie: 1.6,
   niesamowicie: 1.6, za: 1.3, zbyt: 1.4, najbardziej: 1.5, tak: 1.2, very: 1.5, really: 1.4, so: 1.3,
   extremely: 1.7, totally: 1.5, absolutely: 1.5, incredibly: 1.6, highly: 1.4, too: 1.3, truly: 1.4, deeply: 1.5,
-  completely: 1.5, quite: 1.2, pretty: 1.2,
+  completely: 1.5, quite: 1.2, pretty: 1.2, zdecydowanie: 1.4,
   troche: 0.6, troszke: 0.6, nieco: 0.6, lekko: 0.6, raczej: 0.7, dosc: 0.8, dosyc: 0.8, slightly: 0.6,
   somewhat: 0.6, bit: 0.6, little: 0.6, kinda: 0.7, fairly: 0.8, rather: 0.8,
 };

@@ -31,5 +31,5 @@ export const clientsRouter = router({
   /** Erasure is irreversible, so it is kept for those accountable for the data. */
   erase: roleProcedure('manager', 'admin')
     .input(ByIdInputSchema)
-    .mutation(({ ctx, input }) => eraseClient(ctx.em, ctx.actor, input.id)),
+    .mutation(({ ctx, input }) => eraseClient(ctx.em, ctx.actor, input.id, (tx, clientId) => ctx.deps.calls.eraseClientCalls(tx, clientId))),
 });

@@ -119,14 +119,26 @@ export async function setClientArchived(em: EntityManager, actor: Actor, id: str
  * Erasure: the client and everything recorded about them (sessions, interactions, feedback) are
  * deleted in one transaction. The audit row keeps only ids and counts.
  */
-export async function eraseClient(em: EntityManager, actor: Actor, id: string): Promise<{ erased: true }> {
+/**
+ * Erases a client everywhere (DESIGN.md, Trust). `eraseLinked` removes what other modules keep about the
+ * client inside the same transaction (calls) and returns what to do once it commits (their audio files).
+ */
+export async function eraseClient(
+  em: EntityManager,
+  actor: Actor,
+  id: string,
+  eraseLinked?: (tx: EntityManager, clientId: string) => Promise<{ calls: number; afterCommit: () => Promise<void> }>,
+): Promise<{ erased: true }> {
   await findVisibleClient(em, actor, id);
-  await em.transactional(async (tx) => {
+  const afterCommit = await em.transactional(async (tx) => {
     const sessions = await tx.count(SessionEntity, { client: id });
     const interactions = await tx.count(InteractionEntity, { session: { client: id } });
+    const linked = await eraseLinked?.(tx, id);
     // Sessions, interactions and feedback go with the client (ON DELETE CASCADE in the schema).
     await tx.nativeDelete(ClientEntity, { id });
-    audit(tx, { actor, action: 'erase', entity: 'client', entityId: id, detail: { sessions, interactions } });
+    audit(tx, { actor, action: 'erase', entity: 'client', entityId: id, detail: { sessions, interactions, calls: linked?.calls ?? 0 } });
+    return linked?.afterCommit;
   });
+  await afterCommit?.();
   return { erased: true };
 }
