@@ -25,9 +25,11 @@ export type App = {
 
 /**
  * Opens the database (PostgreSQL when DATABASE_URL is set, else embedded PGlite), migrates it,
- * starts the queue and its workers, and wires the services. `dataDir: null` keeps PGlite in memory.
+ * starts the queue and its workers, and wires the services. `inMemory` keeps PGlite in memory. `workers: false`
+ * only queues jobs, for a short-lived CLI command that must not pick up (and leave half done) stages of calls.
  */
-export async function createApp(env: Env, logger: Logger, options: { inMemory?: boolean } = {}): Promise<App> {
+export async function createApp(env: Env, logger: Logger, options: { inMemory?: boolean; workers?: boolean } = {}): Promise<App> {
+  const workers = options.workers ?? true;
   const dataDir = options.inMemory ? undefined : env.SUFLER_DATA_DIR;
   const db = await openDatabase(databaseConfigFrom(env, dataDir), logger);
   let stopQueue = async () => {};
@@ -43,12 +45,12 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
     const queue = createQueue({ orm: db.orm, kind: db.kind, logger });
     await queue.start();
     stopQueue = () => queue.stop();
-    await queue.work('ping', async ({ sentAt }) => ({ pong: true, queuedMs: Date.now() - sentAt }));
+    if (workers) await queue.work('ping', async ({ sentAt }) => ({ pong: true, queuedMs: Date.now() - sentAt }));
 
     const usage = createBufferedUsageStore(createDatabaseUsageStore(db.orm));
     const brain = await createBrain(env, { orm: db.orm, logger, usage });
-    await queue.work('summarizeSession', createSummarizeSessionJob(db.orm, brain.analyzer));
-    const calls = await createCallsModule(env, { orm: db.orm, queue, logger, llm: brain.llm, encryptionKey: db.encryptionKey, dataDir });
+    if (workers) await queue.work('summarizeSession', createSummarizeSessionJob(db.orm, brain.analyzer));
+    const calls = await createCallsModule(env, { orm: db.orm, queue, logger, llm: brain.llm, encryptionKey: db.encryptionKey, dataDir, workers });
     closeCalls = calls.close;
     logger.info(
       { index: brain.index, entries: brain.knowledge.entries.size, models: brain.llm ? env.OLLAMA_MODELS : [] },

@@ -7,6 +7,7 @@ import { feedbackRouter } from './modules/feedback/feedback.router';
 import { knowledgeRouter } from './modules/knowledge/knowledge.router';
 import { sessionsRouter } from './modules/sessions/session.router';
 import { systemRouter } from './modules/system/system.router';
+import { usersRouter } from './modules/users/user.router';
 import { router } from './trpc/init';
 
 export const appRouter = router({
@@ -19,6 +20,7 @@ export const appRouter = router({
   knowledge: knowledgeRouter,
   calls: callsRouter,
   scorecards: scorecardsRouter,
+  users: usersRouter,
   system: systemRouter,
 });
 

@@ -50,6 +50,7 @@ const EXPECTED: Record<string, Access> = {
   'scorecards.list': 'authenticated',
   'scorecards.get': 'authenticated',
   'scorecards.save': ['admin'],
+  'users.list': ['manager', 'admin'],
   'system.pingJob': ['admin'],
 };
 

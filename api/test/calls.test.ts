@@ -5,20 +5,13 @@ import { speakerAgreement, type CallDetail, type CallProgress } from '@sufler/sh
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startServer, type RunningServer } from '../src/server';
 import { startTranscribeDouble, type TranscribeDouble } from './doubles/transcribe-double';
-import { fixturePath, parseRttm } from './fixtures/calls/rttm';
+import { REFERENCE_TURNS, referenceLineAt } from './fixtures/calls/reference-transcript';
+import { fixturePath } from './fixtures/calls/rttm';
 import { collect, createTestApp, DATABASES, type TestApp } from './harness';
 
 const STEREO = readFileSync(fixturePath('dialogue_pl_stereo_8k.wav'));
 const MONO = readFileSync(fixturePath('dialogue_pl_mono_8k_ulaw.wav'));
-const REFERENCE = parseRttm(readFileSync(fixturePath('dialogue_pl.rttm'), 'utf8'));
-const LINES = readFileSync(fixturePath('dialogue_pl.tsv'), 'utf8').trim().split('\n').map((l) => l.split('\t')[1]!);
-
-/** A perfect recogniser for the fixture: the reference line of the turn the segment starts in. */
-function lineAt(filename: string | null): string {
-  const startMs = Number(/-(\d+)ms\.wav$/.exec(filename ?? '')?.[1] ?? -1);
-  const turn = REFERENCE.findIndex((t) => startMs >= t.startMs - 400 && startMs < t.endMs);
-  return turn >= 0 ? LINES[turn]! : '';
-}
+const REFERENCE = REFERENCE_TURNS;
 
 /** A WAV of silence of `bytes` size (for the size limit). */
 function silentWav(bytes: number): Buffer {
@@ -63,7 +56,7 @@ describe.each(DATABASES)('call evaluation on %s', (database) => {
   };
 
   beforeAll(async () => {
-    transcribe = await startTranscribeDouble({ respond: ({ filename }) => lineAt(filename) });
+    transcribe = await startTranscribeDouble({ respond: ({ filename }) => referenceLineAt(filename) });
     blobDir = join(await import('node:os').then((os) => os.tmpdir()), `sufler-calls-test-${Date.now()}-${database}`);
     t = await createTestApp(database, { TRANSCRIBE_URL: transcribe.url, SUFLER_BLOB_DIR: blobDir, SUFLER_CALL_MAX_MB: '3' });
     server = await startServer(t.app, { host: '127.0.0.1', port: 0 });

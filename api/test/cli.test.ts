@@ -1,20 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-
-const BIN = resolve(import.meta.dirname, '../bin/sufler.mjs');
-
-function sufler(args: string[], env: Record<string, string>, input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn', ...env },
-    input,
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+import { BIN, sufler } from './sufler-cli';
 
 test('user add reads the password from stdin, and refuses bad input clearly', () => {
   const env = { SUFLER_DATA_DIR: mkdtempSync(join(tmpdir(), 'sufler-cli-')) };

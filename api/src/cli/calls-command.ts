@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { CallFiltersSchema, UploadOptionsSchema, type CallDetail, type ConsultantChannel } from '@sufler/shared';
+import { CallFiltersSchema, IdSchema, UploadOptionsSchema, type CallDetail, type ConsultantChannel } from '@sufler/shared';
 import { createApp, type App } from '../app';
 import type { Env } from '../env';
 import { createLogger } from '../logger';
@@ -17,10 +17,13 @@ import { DomainError } from '../errors';
  * `sufler calls …`: the call evaluation of the API, in this process. The CLI is an operator's tool with
  * the database in hand: it acts as an admin (`--as EMAIL`, default the first admin), and files calls
  * under `--consultant EMAIL` (default: that admin).
+ *
+ * Only `import --wait` runs the job workers: any other command would pick up stages of queued calls and
+ * exit in the middle of them, leaving them "running" until their jobs expire.
  */
-async function withApp<T>(env: Env, fn: (app: App) => Promise<T>): Promise<T> {
+async function withApp<T>(env: Env, fn: (app: App) => Promise<T>, { workers = false }: { workers?: boolean } = {}): Promise<T> {
   const logger = createLogger({ LOG_LEVEL: env.LOG_LEVEL === 'info' ? 'warn' : env.LOG_LEVEL }, 'stderr');
-  const app = await createApp(env, logger);
+  const app = await createApp(env, logger, { workers });
   try {
     return await fn(app);
   } finally {
@@ -77,7 +80,13 @@ export async function runCallsImport(env: Env, files: string[], options: ImportO
     if (options.json) console.log(JSON.stringify(results, null, 2));
     else for (const r of results) console.log(r.error ? `${String(r.file)}: ${(r.error as { message: string }).message}` : `${String(r.file)}: ${String(r.id)} ${r.duplicate ? '(already imported) ' : ''}${String(r.status)}${r.score !== null && r.score !== undefined ? `, score ${String(r.score)}` : ''}`);
     return failures ? 1 : 0;
-  });
+  }, { workers: options.wait ?? false });
+}
+
+/** A call id as typed by the operator: anything but a UUID would reach the database as a query error. */
+function callId(id: string): string {
+  if (!IdSchema.safeParse(id.trim()).success) throw new DomainError('NOT_FOUND', `Call ${id} not found: a call id is a UUID, as \`calls import\` prints it`);
+  return id.trim();
 }
 
 /** What `calls show --json` prints: the transcript, scores and sentiment, in seconds like RTTM. */
@@ -104,7 +113,7 @@ export const showRecord = (call: CallDetail) => ({
 
 export async function runCallsShow(env: Env, id: string, options: { json?: boolean; as?: string }): Promise<void> {
   await withApp(env, async (app) => {
-    const call = await app.deps.calls.get(app.deps.orm.em.fork(), await userByEmail(app, options.as, 'admin'), id);
+    const call = await app.deps.calls.get(app.deps.orm.em.fork(), await userByEmail(app, options.as, 'admin'), callId(id));
     const record = showRecord(call);
     if (options.json) return void console.log(JSON.stringify(record, null, 2));
     console.log(`${call.title} (${call.id}) · ${call.status} · ${Math.round(call.durationMs / 1000)} s · score ${call.score ?? '–'}`);
@@ -122,7 +131,7 @@ export async function runCallsExport(env: Env, options: ExportOptions): Promise<
     let body: Buffer;
     if (options.format === 'pdf') {
       if (!options.id) throw new DomainError('INVALID', 'A PDF is one call: name it with --id');
-      body = await renderCallPdf(await app.deps.calls.reportOf(em(), actor, options.id), { language, generatedAt: new Date() });
+      body = await renderCallPdf(await app.deps.calls.reportOf(em(), actor, callId(options.id)), { language, generatedAt: new Date() });
     } else {
       const consultantId = options.consultant ? (await userByEmail(app, options.consultant)).id : undefined;
       const filters = CallFiltersSchema.parse({

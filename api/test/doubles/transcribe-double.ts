@@ -294,7 +294,7 @@ export async function readForm(req: IncomingMessage, body: Buffer): Promise<Pars
   }
   let data: FormData;
   try {
-    data = await new Request('http://double/', { method: 'POST', headers, body }).formData();
+    data = await new Request('http://double/', { method: 'POST', headers, body: new Uint8Array(body) }).formData();
   } catch {
     return null;
   }

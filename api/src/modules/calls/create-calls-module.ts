@@ -24,11 +24,11 @@ const subkey = (key: Uint8Array, purpose: string) => Buffer.from(hkdfSync('sha25
 /**
  * Wires call evaluation: the blob store (SUFLER_BLOB_DIR, else `blobs/` in the data dir; a temporary one for an
  * in-memory database), ffmpeg, the transcription and diarization servers when configured, the pipeline's
- * job handler and the built-in scorecards.
+ * job handler (unless `workers` is false) and the built-in scorecards.
  */
 export async function createCallsModule(
   env: Env,
-  deps: { orm: MikroORM; queue: Queue; logger: Logger; llm: LlmGateway | null; encryptionKey: Uint8Array; dataDir: string | undefined },
+  deps: { orm: MikroORM; queue: Queue; logger: Logger; llm: LlmGateway | null; encryptionKey: Uint8Array; dataDir: string | undefined; workers?: boolean },
 ): Promise<{ service: CallsService; close: () => Promise<void> }> {
   const scratch = !env.SUFLER_BLOB_DIR && !deps.dataDir ? await mkdtemp(join(tmpdir(), 'sufler-blobs-')) : null;
   const dir = env.SUFLER_BLOB_DIR ?? scratch ?? join(resolve(deps.dataDir!), 'blobs');
@@ -56,7 +56,7 @@ export async function createCallsModule(
     stages: { blobs, ffmpeg, transcriber, diarizer, llm: deps.llm, language: env.TRANSCRIBE_LANGUAGE, hashTerm, defaultConsultantChannel: env.SUFLER_CALL_CONSULTANT_CHANNEL, logger: deps.logger },
   });
   await seedBuiltInScorecards(deps.orm.em.fork());
-  await pipeline.start();
+  if (deps.workers ?? true) await pipeline.start();
   if (!transcriber) deps.logger.info('calls are not transcribed: TRANSCRIBE_URL is not set');
 
   const service = createCallsService({

@@ -23,3 +23,8 @@ export async function createUser(em: EntityManager, input: UserCreateInput): Pro
 }
 
 export const countUsers = (em: EntityManager) => em.count(UserEntity);
+
+/** Active users, for a manager picking whose call an upload is (e-mail and role only). */
+export async function listActiveUsers(em: EntityManager): Promise<User[]> {
+  return (await em.find(UserEntity, { active: true }, { orderBy: { email: 'asc' } })).map(toUser);
+}
