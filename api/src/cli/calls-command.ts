@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { CallFiltersSchema, IdSchema, UploadOptionsSchema, type CallDetail, type ConsultantChannel } from '@sufler/shared';
+import { CallFiltersSchema, IdSchema, ScorecardInputSchema, UploadOptionsSchema, type CallDetail, type ConsultantChannel } from '@sufler/shared';
 import { createApp, type App } from '../app';
 import type { Env } from '../env';
 import { createLogger } from '../logger';
@@ -147,5 +147,34 @@ export async function runCallsExport(env: Env, options: ExportOptions): Promise<
     }
     await writeFile(resolve(options.out), body);
     console.error(`Wrote ${options.out} (${body.length} bytes).`);
+  });
+}
+
+/** `sufler scorecards show KEY`: the newest version as JSON, the shape `scorecards save` reads back. */
+export async function runScorecardsShow(env: Env, key: string): Promise<void> {
+  await withApp(env, async (app) => {
+    const card = await app.deps.calls.scorecards.get(app.deps.orm.em.fork(), key);
+    const { key: k, name, description, criteria } = card;
+    console.log(JSON.stringify({ key: k, name, description, criteria }, null, 2));
+  });
+}
+
+/** `sufler scorecards list`: every template's newest version. */
+export async function runScorecardsList(env: Env): Promise<void> {
+  await withApp(env, async (app) => {
+    for (const card of await app.deps.calls.scorecards.list(app.deps.orm.em.fork())) {
+      console.log(`${card.key.padEnd(14)} v${card.version}  ${card.criteria.length} criteria  ${card.name}${card.builtIn ? '' : '  (own)'}`);
+    }
+  });
+}
+
+/** `sufler scorecards save FILE`: validates the JSON and saves it as the template's next version. */
+export async function runScorecardsSave(env: Env, file: string, options: { as?: string }): Promise<void> {
+  const input = ScorecardInputSchema.parse(JSON.parse(await readFile(resolve(file), 'utf8')));
+  await withApp(env, async (app) => {
+    const actor = await userByEmail(app, options.as, 'admin');
+    if (actor.role !== 'admin') throw new DomainError('FORBIDDEN', 'Only admins edit scorecards');
+    const saved = await app.deps.calls.scorecards.save(app.deps.orm.em.fork(), actor, input);
+    console.log(`Saved ${saved.key} version ${saved.version} (${saved.criteria.length} criteria). New calls are scored on it; scored calls keep theirs.`);
   });
 }

@@ -12,7 +12,7 @@ import { createUser } from '../modules/users/user.service';
 import { PortInUseError, startServer } from '../server';
 import { DEFAULT_WEB_DIR } from '../web-cockpit';
 import { runAnalyze } from './analyze-command';
-import { runCallsExport, runCallsImport, runCallsShow } from './calls-command';
+import { runCallsExport, runCallsImport, runCallsShow, runScorecardsList, runScorecardsSave, runScorecardsShow } from './calls-command';
 import { runKnowledgeLoad } from './knowledge-command';
 import { readNewPassword } from './read-password';
 
@@ -133,6 +133,20 @@ calls
   .option('--q <text>', 'full-text search in transcripts')
   .option('--as <email>', 'act as this user (default: the first admin)')
   .action((options: Parameters<typeof runCallsExport>[1]) => runCallsExport(loadEnv(), options));
+
+const scorecards = program.command('scorecards').description('scorecard templates of call evaluation');
+scorecards.command('list').description("every template's newest version").action(() => runScorecardsList(loadEnv()));
+scorecards
+  .command('show')
+  .description('a template as JSON (edit it, then `scorecards save`)')
+  .argument('<key>', 'e.g. SALES')
+  .action((key: string) => runScorecardsShow(loadEnv(), key));
+scorecards
+  .command('save')
+  .description("validate a template's JSON and save it as its next version (admins)")
+  .argument('<file>', 'JSON as `scorecards show` prints it')
+  .option('--as <email>', 'act as this admin (default: the first admin)')
+  .action((file: string, options: { as?: string }) => runScorecardsSave(loadEnv(), file, options));
 
 try {
   await program.parseAsync();
