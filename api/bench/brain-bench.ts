@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisEvent, KnowledgePack } from '@sufler/shared';
 import { createOfflineEmbedder } from '../src/adapters/embedders/offline-embedder';
 import { createMemoryIndex } from '../src/adapters/vector/memory-index';
 import { createPgvectorIndex } from '../src/adapters/vector/pgvector-index';
+import { benchEnv } from './bench-env';
 import { createApp } from '../src/app';
 import { openDatabase } from '../src/db/orm';
-import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
 import { createKnowledgeBase } from '../src/modules/knowledge/knowledge-base';
 import { DEFAULT_PACK_DIR, loadKnowledgePack } from '../src/modules/knowledge/load-pack';
@@ -66,14 +65,7 @@ export async function benchLlmMode(database: 'pglite' | 'postgresql'): Promise<v
     child.once('exit', (code) => reject(new Error(`the Ollama double exited (${code})`)));
   });
   const postgres = database === 'postgresql' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
-  const env = loadEnv({
-    SUFLER_JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
-    SUFLER_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'silent',
-    OLLAMA_URL: url,
-    OLLAMA_MODELS: 'bench:1',
-    ...(postgres && { DATABASE_URL: postgres.url }),
-  });
+  const env = benchEnv({ OLLAMA_URL: url, OLLAMA_MODELS: 'bench:1' }, postgres?.url);
   const app = await createApp(env, createLogger(env), { inMemory: true });
   try {
     console.log(`\n== LLM mode (${database}, Ollama double over HTTP in another process) ==`);

@@ -2,9 +2,8 @@
  * `npm run bench`: measured figures, printed, never asserted. Runs on embedded PGlite in memory
  * (and on PostgreSQL too when DATABASE_URL is set).
  */
-import { randomBytes } from 'node:crypto';
+import { benchEnv } from './bench-env';
 import { createApp } from '../src/app';
-import { loadEnv } from '../src/env';
 import { createLogger } from '../src/logger';
 import { createUser } from '../src/modules/users/user.service';
 import { appRouter } from '../src/router';
@@ -21,13 +20,7 @@ const LAST = ['Nowak', 'Kowalski', 'Wiśniewska', 'Wójcik', 'Kamiński', 'Lewan
 for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] : [])]) {
   // PostgreSQL: a throwaway database on the server at DATABASE_URL, dropped at the end.
   const postgres = database === 'postgresql' ? await freshPostgres(process.env.DATABASE_URL!) : undefined;
-  const env = loadEnv({
-    SUFLER_JWT_SECRET: 'bench-secret-bench-secret-bench-secret!!',
-    SUFLER_ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    LOG_LEVEL: 'silent',
-    OLLAMA_URL: 'http://127.0.0.1:9',
-    ...(postgres && { DATABASE_URL: postgres.url }),
-  });
+  const env = benchEnv({}, postgres?.url);
   const app = await createApp(env, createLogger(env), { inMemory: true });
   const suffix = Date.now().toString(36);
   const user = await createUser(app.deps.orm.em.fork(), { email: `bench-${suffix}@example.com`, role: 'consultant', password: 'bench password 123' });
