@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startTranscribeDouble, type TranscribeDouble } from './doubles/transcribe-double';
-import { referenceLineOf, referenceTurnAt } from './fixtures/calls/reference-line';
+import { REFERENCE_LINES, REFERENCE_TURNS, referenceLineAt } from './fixtures/calls/reference-transcript';
 import { fixturePath } from './fixtures/calls/rttm';
 import { PASSWORD } from './harness';
 import { suflerAsync, type CliResult } from './sufler-cli';
@@ -47,13 +47,18 @@ function json<T>(run: CliResult): T {
     throw new Error(`not JSON (exit ${run.code}):\n${run.out}\n${run.err}`);
   }
 }
+/** The reference turn a segment starting at `startMs` belongs to, with its line (as `referenceLineAt` finds it). */
+function referenceTurnAt(startMs: number) {
+  const turn = REFERENCE_TURNS.findIndex((t) => startMs >= t.startMs - 400 && startMs < t.endMs);
+  return turn >= 0 ? { speaker: REFERENCE_TURNS[turn]!.speaker, text: REFERENCE_LINES[turn]! } : undefined;
+}
 const blobFiles = () => (existsSync(join(dataDir, 'blobs')) ? readdirSync(join(dataDir, 'blobs'), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length : 0);
 
 beforeAll(async () => {
   copyFileSync(fixturePath('dialogue_pl_stereo_8k.wav'), STEREO);
   copyFileSync(fixturePath('dialogue_pl_mono_8k_ulaw.wav'), MONO);
   writeFileSync(NOTE, 'To nie jest nagranie, tylko notatka ze spotkania.\n'.repeat(50));
-  transcribe = await startTranscribeDouble({ respond: ({ filename }) => referenceLineOf(filename) });
+  transcribe = await startTranscribeDouble({ respond: ({ filename }) => referenceLineAt(filename) });
   // The first admin comes from the environment on the first start; SUFLER_LLM=off: rules mode, no model.
   env = { SUFLER_DATA_DIR: dataDir, SUFLER_ADMIN_EMAIL: 'admin@salon.pl', SUFLER_ADMIN_PASSWORD: PASSWORD, TRANSCRIBE_URL: transcribe.url, SUFLER_LLM: 'off' };
 });

@@ -73,8 +73,10 @@ export async function runCallsImport(env: Env, files: string[], options: ImportO
         results.push({ file, id: result.call.id, duplicate: result.duplicate, status, score: detail?.score ?? null, durationMs: result.call.durationMs });
       } catch (error) {
         failures++;
-        const code = error instanceof UploadError || error instanceof DomainError ? error.code : (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'NOT_FOUND' : 'FAILED';
-        results.push({ file, error: { code, message: error instanceof Error ? error.message : String(error) } });
+        const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+        const code = error instanceof UploadError || error instanceof DomainError ? error.code : missing ? 'NOT_FOUND' : 'FAILED';
+        const message = missing ? `No such file: ${file}` : error instanceof Error ? error.message : String(error);
+        results.push({ file, error: { code, message } });
       }
     }
     if (options.json) console.log(JSON.stringify(results, null, 2));

@@ -5,6 +5,9 @@ import type { Logger } from '../logger';
 import { JOBS, type JobData, type JobName } from './jobs';
 
 export type Queue = ReturnType<typeof createQueue>;
+/** A job id nobody has: looking it up only fills pg-boss's queue cache. */
+const NO_JOB = '00000000-0000-0000-0000-000000000000';
+
 export type JobState = 'created' | 'retry' | 'active' | 'completed' | 'cancelled' | 'failed';
 
 /**
@@ -26,7 +29,15 @@ export function createQueue({ orm, kind, logger }: { orm: MikroORM; kind: Databa
   return {
     async start(): Promise<void> {
       await boss.start();
-      await Promise.all(Object.values(JOBS).map((job) => boss.createQueue(job.name)));
+      // pg-boss looks a queue up, on a connection of its own, the first time it is used after createQueue. On PGlite
+      // (one connection) a first `send` inside the caller's transaction would wait for that transaction forever: a
+      // process without workers (`sufler calls import` without --wait) hung there. So each queue is looked up now.
+      await Promise.all(
+        Object.values(JOBS).map(async (job) => {
+          await boss.createQueue(job.name);
+          await boss.getJobById(job.name, NO_JOB);
+        }),
+      );
       started = true;
     },
 
