@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOpenAiTranscriber } from '../../src/adapters/transcriber/openai-transcriber';
 import { TranscriberError, type Transcriber } from '../../src/adapters/transcriber/transcriber';
-import { readWavInfo, startTranscribeDouble, writeWav, type TranscribeDouble } from '../doubles/transcribe-double';
+import { startTranscribeDouble, type TranscribeDouble } from '../doubles/transcribe-double';
+import { readWavInfo, writeWav } from '../doubles/wav';
 
 /**
  * Contract tests of the Transcriber port: what the adapter and the transcription double assume of

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { alternatingTurns, startDiarizeDouble, type DiarizeDouble } from './diarize-double';
-import { toneWav } from './transcribe-double';
+import { toneWav } from './wav';
 
 // The diarization double's wire protocol (api/src/adapters/diarizer/README.md), read with plain fetch.
 let service: DiarizeDouble;

@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type DiarizedTurn } from '../../src/adapters/diarizer/diarizer';
-import { readBody, readForm, readWavInfo, sendJson, sleep } from './transcribe-double';
+import { readBody, readForm, sendJson, sleep } from './http-double';
+import { readWavInfo } from './wav';
 
 /**
  * A stand-in for a diarization service speaking `POST /v1/diarize` (api/src/adapters/diarizer/README.md):

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { embedHashedNgrams } from '@sufler/shared';
+import { readBody, sendJson, sendText, sleep } from './http-double';
 
 /**
  * A stand-in for an Ollama server that speaks its HTTP protocol: a real `node:http` server on
@@ -107,7 +108,7 @@ export async function startOllamaDouble(options: { models?: string[] } = {}): Pr
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = new URL(req.url ?? '/', 'http://double').pathname;
-    const raw = await readBody(req);
+    const raw = (await readBody(req)).toString('utf8');
     let body: unknown;
     let badJson: string | undefined;
     if (raw) {
@@ -237,22 +238,6 @@ function pieces(text: string): string[] {
   return text.match(/\s*\S+\s*/g) ?? (text ? [text] : []);
 }
 
-/** Waits, unless the client went away first; then answers false. */
-function sleep(ms: number | undefined, res: ServerResponse): Promise<boolean> {
-  if (!ms) return Promise.resolve(!res.destroyed);
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      res.off('close', onClose);
-      resolve(!res.destroyed);
-    }, ms);
-    const onClose = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    res.once('close', onClose);
-  });
-}
-
 function describeModel(name: string) {
   const family = (name.split(':')[0] ?? name).replace(/[^a-z0-9]/gi, ''); // gpt-oss:20b → gptoss, as Ollama says
   return {
@@ -276,26 +261,6 @@ function createDigest(name: string): string {
   let hash = 0;
   for (const char of name) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
   return hash.toString(16).padStart(8, '0').repeat(8);
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let data = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (data += chunk));
-    req.on('end', () => resolve(data));
-    req.on('error', reject);
-  });
-}
-
-function sendJson(res: ServerResponse, status: number, value: unknown) {
-  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-  res.end(JSON.stringify(value));
-}
-
-function sendText(res: ServerResponse, status: number, text: string) {
-  res.writeHead(status, { 'Content-Type': 'text/plain' });
-  res.end(text);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { readWavInfo, startTranscribeDouble, toneWav, writeWav, type TranscribeDouble } from './transcribe-double';
+import { startTranscribeDouble, type TranscribeDouble } from './transcribe-double';
+import { readWavInfo, toneWav, writeWav } from './wav';
 
 // The double's own wire protocol, read with plain fetch + FormData as any OpenAI client sends it.
 let whisper: TranscribeDouble;

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startDiarizeDouble, type DiarizeDouble } from '../../../test/doubles/diarize-double';
-import { toneWav } from '../../../test/doubles/transcribe-double';
+import { toneWav } from '../../../test/doubles/wav';
 import { DiarizerError } from './diarizer';
 import { createHttpDiarizer } from './http-diarizer';
 

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
-import { startTranscribeDouble, toneWav, type TranscribeDouble } from '../../../test/doubles/transcribe-double';
+import { startTranscribeDouble, type TranscribeDouble } from '../../../test/doubles/transcribe-double';
+import { toneWav } from '../../../test/doubles/wav';
 import { createOpenAiTranscriber, type OpenAiTranscriberOptions } from './openai-transcriber';
 import { TranscriberError } from './transcriber';
 
