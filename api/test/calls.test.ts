@@ -112,6 +112,21 @@ describe.each(DATABASES)('call evaluation on %s', (database) => {
     expect(stereo.sentiment).not.toBeNull();
   });
 
+  test('the transcript, evidence quotes, the title and stage notes are encrypted at rest; the search column holds no words', async () => {
+    const conn = t.app.deps.orm.em.getConnection();
+    const rows = (
+      await Promise.all(
+        ['call', 'call_segment', 'call_criterion', 'call_stage'].map((table) =>
+          conn.execute<{ row: string }[]>(`select r::text as row from "${table}" r where ${table === 'call' ? 'id' : 'call_id'} = ?`, [stereo.id]),
+        ),
+      )
+    ).flat().map((r) => r.row).join('\n');
+    const segments = await conn.execute<{ text: string }[]>('select text from call_segment where call_id = ?', [stereo.id]);
+    expect(segments.length).toBeGreaterThan(0);
+    for (const { text } of segments) expect(text).toMatch(/^v1:/);
+    for (const phrase of ['Modelu Y', 'zasięg', 'Kowalsk', 'rozmowa-kowalska', 'salonu']) expect(rows).not.toContain(phrase);
+  });
+
   test('a re-upload of the same audio is recognised; the same audio under another consultant is refused', async () => {
     const before = await t.counts();
     const again = await upload(consultant.token, STEREO, 'copy.wav');

@@ -1,5 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
 import { CALL_STAGES, STAGE_STATES } from '@sufler/shared';
+import { EncryptedText } from '../../db/encrypted-type';
 import { CallEntity } from './call.entity';
 
 /** One processing stage of one call: its state, progress, attempts and last error. */
@@ -14,7 +15,8 @@ export const CallStageEntity = defineEntity({
     attempts: p.integer().default(0),
     errorCode: p.string().length(60).nullable(),
     errorMessage: p.text().nullable(),
-    note: p.text().nullable(),
+    /** May quote the call (the cues that told the consultant apart): encrypted like the transcript. */
+    note: p.text().type(EncryptedText).nullable(),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },
 });

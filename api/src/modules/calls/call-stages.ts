@@ -26,6 +26,7 @@ import { rulesOnError, scoreCallNow } from './call-scoring';
 import { refreshSearchTerms, type SearchTermHasher } from './call-search';
 import { CallSegmentEntity, type CallSegmentRow } from './call-segment.entity';
 import type { CallRow } from './call.entity';
+import { inferRolesWithLlm } from './llm/infer-roles-with-llm';
 import { sentimentWithLlm } from './llm/sentiment-with-llm';
 import { StageError } from './stage-error';
 
@@ -152,7 +153,12 @@ async function transcribe({ em, call, progress, signal }: StageContext, deps: St
   return {};
 }
 
-async function roles({ em, call }: StageContext): Promise<StageOutcome> {
+/**
+ * CLIENT / CONSULTANT. Stereo: from the consultant's channel. Diarized mono: the cue rules, and when they
+ * cannot tell (a tie, no cue) the model as an aid; if neither can, the labels stay for the reviewer.
+ * A segment the reviewer edited keeps its label.
+ */
+async function roles({ em, call, signal }: StageContext, deps: StageDeps): Promise<StageOutcome> {
   const segments = await segmentsOf(em, call.id);
   if (call.channels === 2) {
     const consultant = call.consultantChannel === 'right' ? 1 : 0;
@@ -161,10 +167,22 @@ async function roles({ em, call }: StageContext): Promise<StageOutcome> {
   }
   const tracks = [...new Set(segments.map((s) => s.track).filter((t): t is string => t !== null))];
   if (tracks.length < 2) return { note: 'One track: label CLIENT and CONSULTANT in the transcript' };
-  const inferred = inferSpeakerRoles(tracks.map((track) => ({ track, segments: segments.filter((s) => s.track === track) })));
-  if (!inferred.consultant) return { note: 'Could not tell who the consultant is: label the speakers in the transcript' };
-  for (const s of segments) if (!s.edited && s.track) s.speaker = s.track === inferred.consultant ? 'CONSULTANT' : 'CLIENT';
-  return { note: `Consultant recognised by: ${inferred.reasons.join('; ')}` };
+  const byTrack = tracks.map((track) => ({ track, segments: segments.filter((s) => s.track === track) }));
+  const assign = (consultant: string) => {
+    for (const s of segments) if (!s.edited && s.track) s.speaker = s.track === consultant ? 'CONSULTANT' : 'CLIENT';
+  };
+  const inferred = inferSpeakerRoles(byTrack);
+  if (inferred.consultant) {
+    assign(inferred.consultant);
+    return { note: `cues: ${inferred.consultant} is the consultant: ${inferred.reasons.join('; ')}` };
+  }
+  const model = deps.llm;
+  if (!model) return { note: 'Could not tell who the consultant is from the cues: label the speakers in the transcript' };
+  const lines = byTrack.map((t) => ({ track: t.track, lines: t.segments }));
+  const fromLlm = await rulesOnError(() => inferRolesWithLlm(model, lines, signal), signal, deps.logger);
+  if (!fromLlm) return { note: 'Could not tell who the consultant is (cues undecided, no usable answer from the model): label the speakers in the transcript' };
+  assign(fromLlm.consultant);
+  return { note: `model: ${fromLlm.consultant} is the consultant${fromLlm.reason ? `: ${fromLlm.reason}` : ''}` };
 }
 
 async function scorecard(ctx: StageContext, deps: StageDeps): Promise<StageOutcome> {
