@@ -12,8 +12,9 @@ const API_PATH = /^\/(trpc|health|api)(\/|$)/;
 /** A host as browsers send it (name or IP, optional port), so it can go into the CSP header unescaped. */
 const SAFE_HOST = /^[a-z0-9.-]+(:\d{1,5})?$|^\[[0-9a-f:.]+\](:\d{1,5})?$/i;
 
-// Joined once: only connect-src depends on the request (its Host header).
-const CSP_BEFORE = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:"].join('; ');
+// Joined once: only connect-src depends on the request (its Host header). Recordings are fetched with the bearer
+// token and played from an object URL, hence media-src blob:.
+const CSP_BEFORE = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "media-src 'self' blob:"].join('; ');
 const CSP_AFTER = ["object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"].join('; ');
 
 /**

@@ -44,6 +44,8 @@ describe('the web cockpit served by the API', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain(`connect-src 'self' ws://${host} wss://${host}`);
     expect(csp).toContain("frame-ancestors 'none'");
+    // The call player plays a recording fetched with the bearer token, from an object URL.
+    expect(csp).toContain("media-src 'self' blob:");
     expect(await res.text()).toBe(INDEX);
   });
 

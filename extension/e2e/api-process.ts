@@ -33,7 +33,7 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function createApiProcess(options: { ollamaUrl: string; port?: number }): Promise<ApiProcess> {
+export async function createApiProcess(options: { ollamaUrl: string; transcribeUrl?: string; port?: number }): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'sufler-e2e-data-'));
@@ -59,6 +59,8 @@ export async function createApiProcess(options: { ollamaUrl: string; port?: numb
     OLLAMA_MODELS: 'gpt-oss:120b,gpt-oss:20b',
     SUFLER_EMBEDDER: 'offline',
     QDRANT_URL: '',
+    TRANSCRIBE_URL: options.transcribeUrl ?? '',
+    DIARIZE_URL: '',
   };
 
   async function start() {

@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startOllamaDouble, type OllamaDouble } from '../../api/test/doubles/ollama-double';
+import { startTranscribeDouble, type TranscribeDouble } from '../../api/test/doubles/transcribe-double';
+import { referenceLineAt } from '../../api/test/fixtures/calls/reference-transcript';
 import { ADMIN, createApiProcess, type ApiProcess } from './api-process';
 import { launchExtension, openContexts, type LaunchedExtension } from './launch-extension';
 import { createE2eReplies } from './ollama-replies';
@@ -9,11 +11,12 @@ import { ARTIFACTS } from './paths';
 
 /**
  * Worker-scoped, so one API and one Ollama double serve every spec file of the run (one worker):
- * `ollama` is the double in this process, answering valid structured replies; `api` is the real API as a
- * child process on a free port and a temporary PGlite directory, in LLM mode against the double.
+ * `ollama` is the double in this process, answering valid structured replies; `transcribe` a Whisper-compatible
+ * double; `api` is the real API as a child process on a free port and a temporary PGlite directory, in LLM
+ * mode against the doubles.
  * Each spec launches its own browser (a fresh profile, so it starts signed out) with `openSidePanel`.
  */
-export const test = base.extend<{ shotsOnFailure: void }, { ollama: OllamaDouble; api: ApiProcess }>({
+export const test = base.extend<{ shotsOnFailure: void }, { ollama: OllamaDouble; transcribe: TranscribeDouble; api: ApiProcess }>({
   // Our browsers are launched by hand (extensions need a persistent context), so Playwright's own
   // `screenshot: 'only-on-failure'` does not see them: photograph every open page when a test fails.
   shotsOnFailure: [
@@ -44,9 +47,19 @@ export const test = base.extend<{ shotsOnFailure: void }, { ollama: OllamaDouble
     },
     { scope: 'worker' },
   ],
+  transcribe: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function needs from its first parameter.
+    async ({}, use) => {
+      // A Whisper-compatible double that knows the fixture call's reference transcript.
+      const transcribe = await startTranscribeDouble({ respond: ({ filename }) => referenceLineAt(filename) });
+      await use(transcribe);
+      await transcribe.close();
+    },
+    { scope: 'worker' },
+  ],
   api: [
-    async ({ ollama }, use) => {
-      const api = await createApiProcess({ ollamaUrl: ollama.url });
+    async ({ ollama, transcribe }, use) => {
+      const api = await createApiProcess({ ollamaUrl: ollama.url, transcribeUrl: transcribe.url });
       await use(api);
       await api.dispose();
     },

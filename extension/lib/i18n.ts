@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { callsMessagesEn, callsMessagesPl } from '../features/calls/calls-messages';
 import type { Language } from './settings';
 
 /**
@@ -255,6 +256,8 @@ const pl = {
   'archetype.bargain_hunter': 'Łowca Okazji',
   'archetype.undecided_explorer': 'Niezdecydowany Odkrywca',
   'archetype.performance_enthusiast': 'Entuzjasta Osiągów',
+  // Call evaluation (issue 5): kept with the feature, same rules (see calls-messages.ts).
+  ...callsMessagesPl,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof pl;
@@ -508,6 +511,7 @@ const en: Record<MessageKey, string> = {
   'archetype.bargain_hunter': 'Bargain Hunter',
   'archetype.undecided_explorer': 'Undecided Explorer',
   'archetype.performance_enthusiast': 'Performance Enthusiast',
+  ...callsMessagesEn,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { pl, en };

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
-import { cleanup, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useLanguageStore } from '../../lib/i18n';
 import { memoryPendingInputStorage } from '../../lib/pending-input-storage';
 import type { Platform } from '../../lib/platform';
-import { rulesModeHealth } from '../../lib/test-fixtures';
+import { rulesModeHealth, tokenPair } from '../../lib/test-fixtures';
 import { memoryTokenStorage } from '../../lib/token-storage';
 import { memoryResumeStorage } from '../../features/cockpit/resume';
 import { createWebPlatform, memoryKeyValueStore, WEB_KEYS } from '../../web/web-platform';
@@ -61,4 +61,54 @@ test('App in the extension has no language switch (the options page has it)', as
   render(<App platform={platform} />);
   expect(await screen.findByRole('form', { name: 'Zaloguj się' })).toBeTruthy();
   expect(screen.queryByRole('combobox')).toBeNull();
+});
+
+describe('signed in', () => {
+  const signedIn = (): Platform => ({
+    kind: 'extension',
+    settings: {
+      load: async () => ({ apiUrl: 'http://127.0.0.1:8787', language: 'pl' }),
+      save: async (settings) => settings,
+      watch: () => () => undefined,
+    },
+    tokens: memoryTokenStorage(tokenPair()),
+    resume: memoryResumeStorage(),
+    pendingInput: memoryPendingInputStorage(),
+  });
+  beforeEach(() => window.history.replaceState(null, '', '/sidepanel.html'));
+
+  test('Asystent (the cockpit) first, then Rozmowy and Pulpit from the navigation, each in the address', async () => {
+    render(<App platform={signedIn()} />);
+    const nav = await screen.findByRole('navigation', { name: 'Sekcje' });
+    expect(within(nav).getByRole('link', { name: 'Asystent' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByRole('heading', { name: 'Klient' })).toBeTruthy();
+
+    await userEvent.click(within(nav).getByRole('link', { name: 'Rozmowy' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Rozmowy' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Klient' })).toBeNull();
+    expect(window.location.hash).toBe('#/calls');
+    await userEvent.click(within(nav).getByRole('link', { name: 'Pulpit' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Pulpit' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/dashboard');
+  });
+
+  test.each([
+    ['#/dashboard', 'Pulpit'],
+    ['#/calls', 'Rozmowy'],
+  ])('opened at %s (a reload, a shared link): that section at once', async (hash, heading) => {
+    window.history.replaceState(null, '', `/sidepanel.html${hash}`);
+    render(<App platform={signedIn()} />);
+    expect(await screen.findByRole('heading', { level: 2, name: heading })).toBeTruthy();
+    expect(screen.getByRole('link', { name: heading }).getAttribute('aria-current')).toBe('page');
+  });
+
+  test("opened at a call's address: that call's page, whose way back is the list", async () => {
+    window.history.replaceState(null, '', '/sidepanel.html#/calls/0192f1d2-7a3b-7c4d-8e5f-0000000000c1');
+    render(<App platform={signedIn()} />);
+    const back = await screen.findByRole('link', { name: 'Wróć do listy rozmów' });
+    expect(screen.getByRole('link', { name: 'Rozmowy' }).getAttribute('aria-current')).toBe('page');
+    await userEvent.click(back);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Rozmowy' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/calls');
+  });
 });

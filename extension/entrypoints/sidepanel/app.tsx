@@ -3,6 +3,11 @@ import { useEffect, useState } from 'react';
 import { useStore } from 'zustand';
 import { Cockpit } from '../../features/cockpit/cockpit';
 import type { CockpitClient } from '../../features/cockpit/cockpit-client';
+import type { CallsClient } from '../../features/calls/calls-client';
+import { createCallsHttp, type CallsHttp } from '../../features/calls/calls-http';
+import { CallsDashboard, CallsScreen, LoadingSection } from '../../features/calls/lazy-screens';
+import { SectionSwitch } from '../../features/calls/section-nav';
+import { useHashRoute } from '../../features/calls/use-hash-route';
 import { ResilienceProvider, type Resilience } from '../../features/cockpit/resilience';
 import { createApiClient } from '../../lib/api-client';
 import { apiConnection } from '../../lib/api-client-connection';
@@ -45,24 +50,38 @@ export function App({ platform }: { platform: Platform }) {
 function createSession(
   apiUrl: string,
   storage: Platform['tokens'],
-): { store: AuthStore; client: CockpitClient; queryClient: QueryClient } {
+): { store: AuthStore; client: CockpitClient & CallsClient; http: CallsHttp; queryClient: QueryClient } {
   // The client reads tokens from the store and the store calls the client: the getter breaks the cycle.
   const ref: { client?: AuthClient } = {};
   const store = createAuthStore({ client: () => ref.client!, storage });
   const { client } = createApiClient({ apiUrl, session: sessionBridge(store, storage) });
   ref.client = client;
+  // Uploads and downloads are plain HTTP; after a 401 any tRPC call renews the token (its link refreshes once).
+  const http = createCallsHttp({
+    apiUrl,
+    getToken: () => store.getState().tokens?.accessToken,
+    refresh: () => client.auth.me.query().then(
+      () => true,
+      () => false,
+    ),
+  });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000 } } });
-  return { store, client, queryClient };
+  return { store, client, http, queryClient };
 }
 
 function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
   const t = useT();
-  const [{ store, client, queryClient }] = useState(() => createSession(apiUrl, platform.tokens));
+  const [{ store, client, http, queryClient }] = useState(() => createSession(apiUrl, platform.tokens));
   // Unsent input is kept where the platform keeps it (extension storage, or localStorage on the web).
   const [resilience] = useState<Resilience>(() => ({ storage: platform.pendingInput, connection: apiConnection }));
   const status = useStore(store, (state) => state.status);
   const restored = useStore(store, (state) => state.restored);
   const user = useStore(store, (state) => state.user);
+  // The section and the open call live in the address (#/calls/<id>): reload, back and shared links work.
+  const { route, navigate } = useHashRoute();
+  // While another section is shown, the calls section keeps the call it had open (back returns to it as left).
+  const [callsOpen, setCallsOpen] = useState(route.callId);
+  if (route.section === 'calls' && route.callId !== callsOpen) setCallsOpen(route.callId);
 
   useEffect(() => {
     void store.getState().restore();
@@ -73,10 +92,36 @@ function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
   return (
     <QueryClientProvider client={queryClient}>
       <SessionBar store={store} />
-      <ResilienceProvider value={resilience}>
-        {/* Keyed by the user: signing in as someone else starts from a clean cockpit. */}
-        <Cockpit key={user?.id ?? ''} client={client} resume={platform.resume} />
-      </ResilienceProvider>
+      {/* Keyed by the user: signing in as someone else starts from a clean cockpit. */}
+      <SectionSwitch
+        key={user?.id ?? ''}
+        current={route.section}
+        onNavigate={(section) => navigate({ section, callId: null })}
+        sections={{
+          assistant: (
+            <ResilienceProvider value={resilience}>
+              <Cockpit client={client} resume={platform.resume} />
+            </ResilienceProvider>
+          ),
+          calls: user && (
+            <LoadingSection>
+              <CallsScreen
+                client={client}
+                http={http}
+                user={user}
+                callId={callsOpen}
+                onOpen={(callId) => navigate({ section: 'calls', callId })}
+                onClose={() => navigate({ section: 'calls', callId: null })}
+              />
+            </LoadingSection>
+          ),
+          dashboard: (
+            <LoadingSection>
+              <CallsDashboard client={client} http={http} role={user?.role ?? 'consultant'} />
+            </LoadingSection>
+          ),
+        }}
+      />
     </QueryClientProvider>
   );
 }
