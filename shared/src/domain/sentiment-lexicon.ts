@@ -30,7 +30,7 @@ export const SENTIMENT_LEXICON: readonly SentimentTerm[] = [
   ['w porządku', 0.3], ['nie ma problemu', 0.3], ['bez problem*', 0.3], ['sensown*', 0.3], ['tanio', 0.3],
   ['pozytywn*', 0.5], ['optymist*', 0.5], ['przyjazn*', 0.4], ['elegancko', 0.5], ['git', 0.4, 'pl'],
   // Polish, negative
-  ['drogo', -0.5], ['drogie', -0.5], ['drogi', -0.3], ['drożej', -0.4], ['droższ*', -0.4], ['rozczarow*', -0.7],
+  ['drogo', -0.5], ['za wysok*', -0.45], ['zbyt wysok*', -0.45], ['too high', -0.4, 'en'], ['drogie', -0.5], ['drogi', -0.3], ['drożej', -0.4], ['droższ*', -0.4], ['rozczarow*', -0.7],
   ['zawiedzion*', -0.6], ['zawiódł*', -0.6], ['zły', -0.6], ['zła', -0.6, 'pl'],
   ['źle', -0.6], ['złego', -0.6], ['złym', -0.6], ['złość*', -0.6], ['złości*', -0.6], ['wściek*', -0.8],
   ['zdenerw*', -0.7], ['denerw*', -0.6], ['nerwow*', -0.4], ['irytu*', -0.6], ['irytac*', -0.6], ['wkurz*', -0.8],

@@ -19,6 +19,8 @@ test.each<[string, Language, Emotion, Sign, string]>([
   ['Nie jest źle, szczerze mówiąc.', 'pl', 'neutral', '+', 'Nie jest źle'],
   ['To jest za drogo jak na mnie.', 'pl', 'frustrated', '-', 'za drogo'],
   ['Zdecydowanie za drogo.', 'pl', 'frustrated', '-', 'Zdecydowanie za drogo'],
+  ['Brzmi dobrze, ale cena jest dla mnie za wysoka.', 'pl', 'neutral', '-', 'za wysoka'],
+  ['The price is too high for us.', 'en', 'neutral', '-', 'too high'],
   ['Dlaczego to jest takie drogie?!', 'pl', 'frustrated', '-', 'drogie'],
   ['To jest skandal, trzecią fakturę dostaję błędną!', 'pl', 'angry', '-', 'skandal'],
   ['Czy wy mnie próbujecie oszukać? To oszustwo!', 'pl', 'angry', '-', 'oszustwo'],
