@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { CriterionEvaluationSchema, type CriterionResult, type ScorecardCriterion, type Speaker } from '../../schemas/call';
 import { evaluateScorecardRules, type RuleSegment } from './evaluate-scorecard-rules';
-import { BUILT_IN_SCORECARDS } from './scorecards/built-in-scorecards';
+import { BUILT_IN_SCORECARDS, SALES_SCORECARD } from './scorecards/built-in-scorecards';
 import { DIALOGUE_PL } from './scorecards/dialogue-pl.fixture';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -48,7 +48,7 @@ test.each<[string, ScorecardCriterion, string[], CriterionResult, string | null]
   ['one of two needed is partly', TWO_OF, ['C: Zapraszam na jazdę próbną.'], 'partly', 'Zapraszam na jazdę próbną.'],
   ['the same phrase twice is still one', TWO_OF, ['C: Jazda próbna.', 'C: Jazdy próbne są darmowe.'], 'partly', 'Jazda próbna.'],
   ['two spellings of one phrase are one', TWO_SPELLINGS, ['C: Jazda próbna, jazdę próbną.'], 'partly', 'Jazda próbna, jazdę próbną.'],
-  ['two distinct phrases are met', TWO_OF, ['C: Jaki ma pani budżet?', 'C: Jazda próbna w czwartek?'], 'met', 'Jaki ma pani budżet?'],
+  ['two distinct phrases are met', TWO_OF, ['C: Jaki ma pani budżet?', 'C: Jazda próbna w czwartek?'], 'met', 'Jazda próbna w czwartek?'],
   ['a * phrase takes any ending', TWO_OF, ['C: W jakim budżecie się poruszamy? Jazda próbna?'], 'met', 'W jakim budżecie się poruszamy?'],
   ['a client-side criterion', CLIENT_AGREES, ['C: Zgadzam się z panią.', 'K: Dobrze, zgadzam się.'], 'met', 'Dobrze, zgadzam się.'],
   ['a client reporting what did not happen', CLIENT_AGREES, ['K: Pan mi nie zaproponował jazdy próbnej.'], 'not_met', null],
@@ -66,12 +66,56 @@ test.each<[string, ScorecardCriterion, string[], CriterionResult, string | null]
   expect(evaluation.source).toBe('rules');
 });
 
-test('the evidence is the earliest match, with its segment and start; the rationale lists the phrases found', () => {
+// The evidence is the sentence with the most distinct phrases found, the earliest on a tie; a sentence under
+// 25 characters takes the next one of its segment along when that one holds a phrase or continues the thought.
+test.each<[string, ScorecardCriterion, string[], string]>([
+  ['more phrases beat an earlier sentence', TWO_OF, ['C: Jaki ma pani budżet? Pytam, bo to ważne.', 'C: Jazda próbna w czwartek, pasuje?'], 'Jazda próbna w czwartek, pasuje?'],
+  ['a phrase found before counts again where the sentence holds more', TWO_OF, ['C: Jazda próbna jest bezpłatna.', 'C: Mamy budżet na jazdę próbną w czwartek.'], 'Mamy budżet na jazdę próbną w czwartek.'],
+  ['a tie across segments picks the earliest', TWO_OF, ['C: Jaki ma pani budżet na auto?', 'C: Zapraszam na jazdę próbną.'], 'Jaki ma pani budżet na auto?'],
+  ['a tie in one segment picks the earliest', TWO_OF, ['C: Zapraszam w czwartek do salonu. Jaki ma pani budżet?'], 'Zapraszam w czwartek do salonu.'],
+  ['a negated phrase does not count towards the sentence', TWO_OF, ['C: Jaki ma pani budżet na auto?', 'C: W czwartek nie będzie jazdy próbnej.'], 'Jaki ma pani budżet na auto?'],
+  ['a short sentence takes the next one holding a phrase', TWO_OF, ['C: Jazda próbna? W czwartek o siedemnastej, jeśli pani może.'], 'Jazda próbna? W czwartek o siedemnastej, jeśli pani może.'],
+  ['a short sentence that trails off takes the next', TEST_DRIVE, ['C: Jazda próbna… Tak najlepiej pozna pani auto.'], 'Jazda próbna… Tak najlepiej pozna pani auto.'],
+  ['a short sentence takes a next one opening mid-thought', TEST_DRIVE, ['C: Jazda próbna. bo tak najlepiej pozna pani auto.'], 'Jazda próbna. bo tak najlepiej pozna pani auto.'],
+  ['a short sentence takes a next one opening with "bo"', TEST_DRIVE, ['C: Polecam jazdę próbną. Bo warto poczuć przyspieszenie.'], 'Polecam jazdę próbną. Bo warto poczuć przyspieszenie.'],
+  ['a short sentence stands alone before an unrelated one', TEST_DRIVE, ['C: Jazda próbna. Poproszę numer telefonu.'], 'Jazda próbna.'],
+  ['a short sentence does not reach into the next segment', TEST_DRIVE, ['C: Jazda próbna.', 'C: bo tak najlepiej pozna pani auto.'], 'Jazda próbna.'],
+  ['a sentence of 25 characters or more stands alone', TEST_DRIVE, ['C: Zapraszam na jazdę próbną. Bo warto.'], 'Zapraszam na jazdę próbną.'],
+  ['forbidden: the first sentence with a phrase, not the one with most', NO_THREATS, ['C: Pan jest oszust.', 'C: Oszust, przyjedziemy do pana.'], 'Pan jest oszust.'],
+])('evidence: %s', (_name, c, turns, quote) => {
+  expect(evaluateOne(c, transcript(...turns)).evidence?.quote).toBe(quote);
+});
+
+test('the evidence keeps its segment and start; the rationale lists every phrase found, in the order first said', () => {
   const segments = transcript('C: Dzień dobry.', 'C: Jaki budżet pani zakłada? Pytam, bo to ważne.', 'C: Jazda próbna w czwartek.');
   const evaluation = evaluateOne(TWO_OF, [segments[2]!, segments[0]!, segments[1]!]);
   expect(evaluation.result).toBe('met');
-  expect(evaluation.evidence).toEqual({ quote: 'Jaki budżet pani zakłada?', atMs: 5000, segmentId: id(2) });
+  expect(evaluation.evidence).toEqual({ quote: 'Jazda próbna w czwartek.', atMs: 10000, segmentId: id(3) });
   expect(evaluation.rationale).toBe('Znalezione zwroty (3 z 2 wymaganych): „budże*”, „jazda próbna”, „w czwartek”.');
+});
+
+// On the project's synthetic call: the presentation is shown by the sentence naming the range and home charging, not by "Rozumiem.".
+test.each<[string, number, string]>([
+  ['tailored-presentation', 4, 'Model Y Long Range ma ponad pięćset kilometrów zasięgu, a ładowanie w domu kosztuje około piętnastu złotych na sto kilometrów.'],
+  ['needs-analysis', 2, 'Co jest dla pani najważniejsze przy wyborze samochodu?'],
+  ['objection-handling', 6, 'Możemy przygotować leasing z niską ratą i dopłatą z programu Mój Elektryk.'],
+  ['next-step', 6, 'Czy mogę przesłać ofertę mailem?'], // one phrase each here and in "Zapraszam też na jazdę próbną…": the earliest
+])('SALES on the fixture dialogue: %s quotes segment %i', (criterionId, segment, quote) => {
+  const evaluation = evaluateScorecardRules(SALES_SCORECARD, DIALOGUE_PL).find((e) => e.criterionId === criterionId)!;
+  expect(evaluation.evidence).toEqual({ quote, atMs: DIALOGUE_PL[segment]!.startMs, segmentId: DIALOGUE_PL[segment]!.id });
+});
+
+test('a long sentence with several phrases is cut around all of them when they fit', () => {
+  const filler = 'bardzo długie zdanie bez kropki które ciągnie się i ciągnie';
+  const text = `${filler} ${filler} ${filler} budżet ustalimy ${filler} ${filler} a jazda próbna w czwartek ${filler} ${filler} ${filler}.`;
+  const quote = evaluateOne(TWO_OF, [{ id: id(1), speaker: 'CONSULTANT', startMs: 0, text }]).evidence!.quote;
+  expect(quote.length).toBeLessThanOrEqual(300);
+  expect(quote).toMatch(/budżet ustalimy.*jazda próbna w czwartek/);
+  expect(quote).toMatch(/^…\S.*\S…$/);
+  // Too far apart for one quote: the cut centres on the first.
+  const far = `${filler} budżet ustalimy ${Array(6).fill(filler).join(' ')} a jazda próbna w czwartek ${filler}.`;
+  const first = evaluateOne(TWO_OF, [{ id: id(1), speaker: 'CONSULTANT', startMs: 0, text: far }]).evidence!.quote;
+  expect([first.length <= 300, first.includes('budżet ustalimy'), first.includes('jazda próbna')]).toEqual([true, true, false]);
 });
 
 test('a forbidden phrase is quoted as the evidence', () => {
@@ -112,6 +156,6 @@ test('evaluates a 60-minute transcript (900 segments, 10 criteria)', () => {
   expect(words).toBeGreaterThan(9000);
   const results = evaluateScorecardRules(scorecard, segments);
   expect(results).toHaveLength(10);
-  // The earliest match is quoted, so evidence comes from the first pass of the dialogue.
+  // The dialogue repeats, and a tie picks the earliest sentence, so evidence comes from its first pass.
   for (const r of results) if (r.evidence) expect(r.evidence.atMs).toBeLessThan(DIALOGUE_PL.length * 4000);
 });

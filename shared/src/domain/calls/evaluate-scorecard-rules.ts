@@ -1,18 +1,18 @@
-import type { CriterionEvaluation, Evidence, ScorecardCriterion, ScorecardInput, Speaker } from '../../schemas/call';
+import type { CriterionEvaluation, ScorecardCriterion, ScorecardInput, Speaker } from '../../schemas/call';
 import { foldForSearch } from '../fold-for-search';
 import { toWords, type Words } from '../match-terms';
 import { breaksBefore, isNegatedAt } from '../negation';
+import { chooseEvidence, type PhraseHit, type QuotedSegment, quoteHit, toSentences } from './choose-evidence';
 import { searchStem } from './transcript-search-terms';
 
 /** What the phrase rules read of a transcript segment. */
 export type RuleSegment = { id: string; speaker: Speaker | null; startMs: number; text: string };
 
 type Part = { stem: string; prefix: boolean };
-/** A segment read once for every criterion: folded words, their search stems, and where it stands in time. */
-type Prepared = { segment: RuleSegment; words: Words; stems: string[]; order: number };
-type Hit = { phrase: number; at: Prepared; start: number; end: number };
+/** A segment read once for every criterion: folded words, their search stems, sentences, and where it stands in time. */
+type Prepared = QuotedSegment & { segment: RuleSegment; stems: string[] };
+type Hit = PhraseHit & { at: Prepared };
 
-const MAX_QUOTE = 300;
 const MAX_RATIONALE = 600;
 /** Forbidden phrases accept only a negator right before them: "jak pan nie zapłaci to przyjedziemy" is still a threat. */
 const FORBIDDEN_NEGATION_WINDOW = 2;
@@ -60,41 +60,6 @@ function isNegated(words: Words, start: number, forbidden: boolean): boolean {
   return isNegatedAt(words, start) && !isNegativeQuestion(words, start);
 }
 
-/** The sentence around characters `from`–`to`, cut to MAX_QUOTE at word boundaries when it is longer. */
-function sentenceAround(text: string, from: number, to: number): string {
-  let start = 0;
-  let end = text.length;
-  for (const m of text.matchAll(/[.!?…]+(?=\s|$)/g)) {
-    const stop = m.index + m[0].length;
-    if (stop <= from) start = stop;
-    else if (m.index >= to) {
-      end = stop;
-      break;
-    }
-  }
-  if (end - start > MAX_QUOTE) {
-    const width = MAX_QUOTE - 2; // room for an ellipsis on each side
-    let left = Math.max(start, Math.min(from, from - Math.floor((width - (to - from)) / 2)));
-    const right0 = Math.min(end, left + width);
-    left = Math.max(start, Math.min(from, right0 - width));
-    let right = right0;
-    if (left > start && /\S/.test(text[left - 1]!)) left = Math.min(from, text.indexOf(' ', left) + 1 || from);
-    if (right < end && /\S/.test(text[right]!)) right = Math.max(to, text.lastIndexOf(' ', right));
-    const body = text.slice(left, right).replace(/\s+/g, ' ').trim();
-    return `${left > start ? '…' : ''}${body}${right < end ? '…' : ''}`;
-  }
-  return text.slice(start, end).replace(/\s+/g, ' ').trim();
-}
-
-function evidenceOf(hit: Hit): Evidence {
-  const { words, segment } = hit.at;
-  return {
-    quote: sentenceAround(words.text, words.spans[hit.start]![0], words.spans[hit.end - 1]![1]),
-    atMs: segment.startMs,
-    segmentId: segment.id,
-  };
-}
-
 /**
  * Where every word of the transcript stands, by search stem and by folded word, built once per call:
  * finding a phrase then costs the occurrences of its first word, not a scan of the whole transcript.
@@ -132,7 +97,10 @@ function startingWith(transcript: Transcript, prefix: string): Position[] {
   return positions;
 }
 
-/** The first unnegated occurrence of each phrase in the criterion's side, in time order. */
+/**
+ * Every unnegated occurrence of each distinct phrase in the criterion's side, in time order (the
+ * evidence picks the sentence that holds the most phrases, wherever it is in the call).
+ */
 function findPhrases(criterion: ScorecardCriterion, transcript: Transcript): Hit[] {
   const hits: Hit[] = [];
   const seen = new Set<string>();
@@ -144,11 +112,10 @@ function findPhrases(criterion: ScorecardCriterion, transcript: Transcript): Hit
     seen.add(key);
     const first = parts[0]!;
     const candidates = first.prefix ? startingWith(transcript, first.stem) : (transcript.byStem.get(first.stem) ?? []);
-    const found = candidates.find(
-      ({ at, i }) =>
-        at.segment.speaker === criterion.side && matchesAt(at, i, parts) && !isNegated(at.words, i, criterion.forbidden === true),
-    );
-    if (found) hits.push({ phrase: index, at: found.at, start: found.i, end: found.i + parts.length });
+    for (const { at, i } of candidates) {
+      if (at.segment.speaker !== criterion.side || !matchesAt(at, i, parts) || isNegated(at.words, i, criterion.forbidden === true)) continue;
+      hits.push({ phrase: index, at, start: i, end: i + parts.length });
+    }
   });
   return hits.sort((a, b) => a.at.order - b.at.order || a.start - b.start);
 }
@@ -158,9 +125,12 @@ const cut = (text: string) => (text.length > MAX_RATIONALE ? `${text.slice(0, MA
 
 function evaluate(criterion: ScorecardCriterion, transcript: Transcript): CriterionEvaluation {
   const hits = findPhrases(criterion, transcript);
-  const phrases = hits.map((hit) => criterion.evidence[hit.phrase]!);
+  // Listed by first occurrence: the phrases found, each once.
+  const phrases = [...new Set(hits.map((hit) => hit.phrase))].map((phrase) => criterion.evidence[phrase]!);
   const first = hits[0];
-  const base = { criterionId: criterion.id, source: 'rules' as const, evidence: first ? evidenceOf(first) : null };
+  // A forbidden phrase is shown where it was first said; an expected one in the sentence that shows it best.
+  const evidence = criterion.forbidden ? (first ? quoteHit(first) : null) : chooseEvidence(hits);
+  const base = { criterionId: criterion.id, source: 'rules' as const, evidence };
   if (criterion.forbidden) {
     return first
       ? { ...base, result: 'not_met', rationale: cut(`Padł zakazany zwrot: ${quoted(phrases)}.`) }
@@ -171,8 +141,8 @@ function evaluate(criterion: ScorecardCriterion, transcript: Transcript): Criter
   const needed = Math.min(criterion.needed, criterion.evidence.length);
   return {
     ...base,
-    result: hits.length >= needed ? 'met' : 'partly',
-    rationale: cut(`Znalezione zwroty (${hits.length} z ${needed} wymaganych): ${quoted(phrases)}.`),
+    result: phrases.length >= needed ? 'met' : 'partly',
+    rationale: cut(`Znalezione zwroty (${phrases.length} z ${needed} wymaganych): ${quoted(phrases)}.`),
   };
 }
 
@@ -183,7 +153,8 @@ function evaluate(criterion: ScorecardCriterion, transcript: Transcript): Criter
  * form and without diacritics: `needed` phrases found is met, fewer (but some) partly, none not met.
  * A phrase under negation ("nie mamy wolnego terminu") is not found, except in an offer phrased as
  * "czy nie …?". A `forbidden` criterion is met when none of its phrases is said. The evidence is the
- * earliest match: its sentence (at most 300 characters), its segment's start and id.
+ * sentence holding the most phrases found (see `chooseEvidence`; a forbidden phrase: the sentence of
+ * its first occurrence), at most 300 characters, with its segment's start and id.
  */
 export function evaluateScorecardRules(scorecard: ScorecardInput, segments: readonly RuleSegment[]): CriterionEvaluation[] {
   // Words repeat through a call: stem each distinct word once.
@@ -197,7 +168,7 @@ export function evaluateScorecardRules(scorecard: ScorecardInput, segments: read
     .sort((a, b) => a.startMs - b.startMs)
     .map((segment, order): Prepared => {
       const words = toWords(segment.text);
-      return { segment, words, stems: words.words.map(stemOf), order };
+      return { segment, words, stems: words.words.map(stemOf), sentences: toSentences(words), order };
     });
   const transcript = indexTranscript(prepared);
   return scorecard.criteria.map((criterion) => evaluate(criterion, transcript));
