@@ -24,7 +24,7 @@ const TITLE = 'Kowalska – Model Y';
 const CLIENT = 'Anna Kowalska';
 const COMMENT = 'The client booked the test drive herself.';
 
-const nav = (name: 'Assistant' | 'Calls' | 'Dashboard') => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name });
+const nav = (name: 'Assistant' | 'Calls' | 'Dashboard' | 'Scorecards') => page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name });
 const audio = () => page.getByLabel(`Recording: ${TITLE}`);
 const media = (property: 'duration' | 'currentTime') => audio().evaluate((element, name) => (element as HTMLAudioElement)[name], property);
 const segment = (time: string) => page.getByRole('listitem').filter({ has: page.getByRole('button', { name: `Play from ${time}`, exact: true }) });
@@ -251,3 +251,51 @@ function cells(row: ExcelJS.Row): unknown[] {
   return (row.values as unknown[]).slice(1).map((value) => (value && typeof value === 'object' && 'text' in value ? (value as { text: unknown }).text : value));
 }
 
+
+test('as the admin, edit the SALES scorecard: one weight and one more phrase, saved as version 2', async () => {
+  await nav('Scorecards').click();
+  await expect(page).toHaveURL(/#\/scorecards$/);
+  const sales = page.getByRole('list', { name: 'Scorecards' }).getByRole('listitem').filter({ has: page.getByText('SALES', { exact: true }) });
+  await expect(sales).toContainText('built-in');
+  await sales.getByRole('link').click();
+  await expect(page).toHaveURL(/#\/scorecards\/SALES$/);
+  await expect(page.getByText('SALES · version 1 · built-in')).toBeVisible();
+
+  const first = () => page.getByRole('group', { name: /^Criterion 1: / });
+  const weight = first().getByLabel('Weight (1–100)');
+  const before = Number(await weight.inputValue());
+  await weight.fill(String(before + 5));
+  // The built-in weights add up to 100: now they do not, which is a note, not an error.
+  await expect(page.getByText('Total of the weights: 105')).toBeVisible();
+  await expect(page.getByText(/^Note: the weights do not add up to 100\./)).toBeVisible();
+  await first().getByRole('button', { name: 'Add a phrase' }).click();
+  await page.keyboard.type('miło mi*');
+
+  // Unsaved: the browser's back button asks first, and staying keeps the form with its edits.
+  const asked = page.waitForEvent('dialog');
+  await page.evaluate(() => history.back());
+  const dialog = await asked;
+  expect(dialog.message()).toBe('The scorecard has unsaved changes. Leave and discard them?');
+  await dialog.dismiss();
+  await expect(page).toHaveURL(/#\/scorecards\/SALES$/);
+  await expect(weight).toHaveValue(String(before + 5));
+
+  await page.getByRole('button', { name: 'Save as a new version' }).click();
+  await expect(page.getByText('Saved: SALES, version 2.')).toBeVisible();
+  await expect(page.getByText('SALES · version 2 · built-in')).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // The whole form in one picture: as tall a window as the page, so the sticky footer shows where the form
+  // ends (a full-page shot of a shorter window leaves it halfway down).
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: 1280, height });
+  await screenshot(page, '25-scorecard-editor');
+  await page.setViewportSize({ width: 1280, height: 900 });
+
+  // Kept by the API: a reload shows version 2 with both changes, and the list shows its version.
+  await page.reload();
+  await expect(page.getByText('SALES · version 2 · built-in')).toBeVisible();
+  await expect(first().getByLabel('Weight (1–100)')).toHaveValue(String(before + 5));
+  await expect(first().getByRole('textbox', { name: /^Phrase \d+$/ }).last()).toHaveValue('miło mi*');
+  await page.getByRole('link', { name: 'Back to the scorecards' }).click();
+  await expect(sales.getByRole('definition').nth(1)).toHaveText('2');
+});

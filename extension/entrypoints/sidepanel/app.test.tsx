@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { useLanguageStore } from '../../lib/i18n';
 import { memoryPendingInputStorage } from '../../lib/pending-input-storage';
 import type { Platform } from '../../lib/platform';
-import { rulesModeHealth, tokenPair } from '../../lib/test-fixtures';
+import { rulesModeHealth, tokenPair, user } from '../../lib/test-fixtures';
 import { memoryTokenStorage } from '../../lib/token-storage';
 import { memoryResumeStorage } from '../../features/cockpit/resume';
 import { createWebPlatform, memoryKeyValueStore, WEB_KEYS } from '../../web/web-platform';
@@ -64,14 +64,14 @@ test('App in the extension has no language switch (the options page has it)', as
 });
 
 describe('signed in', () => {
-  const signedIn = (): Platform => ({
+  const signedIn = (role: 'consultant' | 'admin' = 'consultant'): Platform => ({
     kind: 'extension',
     settings: {
       load: async () => ({ apiUrl: 'http://127.0.0.1:8787', language: 'pl' }),
       save: async (settings) => settings,
       watch: () => () => undefined,
     },
-    tokens: memoryTokenStorage(tokenPair()),
+    tokens: memoryTokenStorage(tokenPair('a', { user: { ...user, role } })),
     resume: memoryResumeStorage(),
     pendingInput: memoryPendingInputStorage(),
   });
@@ -110,5 +110,24 @@ describe('signed in', () => {
     await userEvent.click(back);
     expect(await screen.findByRole('heading', { level: 2, name: 'Rozmowy' })).toBeTruthy();
     expect(window.location.hash).toBe('#/calls');
+  });
+
+  test('an admin has Karty oceny in the navigation, at its own address', async () => {
+    render(<App platform={signedIn('admin')} />);
+    const nav = await screen.findByRole('navigation', { name: 'Sekcje' });
+    await userEvent.click(within(nav).getByRole('link', { name: 'Karty oceny' }));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Karty oceny' })).toBeTruthy();
+    expect(window.location.hash).toBe('#/scorecards');
+  });
+
+  test('anyone else never sees it: no link, and its address shows the assistant', async () => {
+    window.history.replaceState(null, '', '/sidepanel.html#/scorecards');
+    render(<App platform={signedIn('consultant')} />);
+    const nav = await screen.findByRole('navigation', { name: 'Sekcje' });
+    expect(within(nav).queryByRole('link', { name: 'Karty oceny' })).toBeNull();
+    expect(within(nav).getAllByRole('link').map((a) => a.textContent)).toEqual(['Asystent', 'Rozmowy', 'Pulpit']);
+    expect(within(nav).getByRole('link', { name: 'Asystent' }).getAttribute('aria-current')).toBe('page');
+    expect(await screen.findByRole('heading', { name: 'Klient' })).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Karty oceny' })).toBeNull();
   });
 });

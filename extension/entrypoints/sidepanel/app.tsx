@@ -5,7 +5,9 @@ import { Cockpit } from '../../features/cockpit/cockpit';
 import type { CockpitClient } from '../../features/cockpit/cockpit-client';
 import type { CallsClient } from '../../features/calls/calls-client';
 import { createCallsHttp, type CallsHttp } from '../../features/calls/calls-http';
-import { CallsDashboard, CallsScreen, LoadingSection } from '../../features/calls/lazy-screens';
+import { scorecardRoute, type AppRoute } from '../../features/calls/app-route';
+import { CallsDashboard, CallsScreen, LoadingSection, ScorecardScreen } from '../../features/calls/lazy-screens';
+import { createLeaveGuard, useLeaveGuardListening } from '../../features/calls/scorecard-leave-guard';
 import { SectionSwitch } from '../../features/calls/section-nav';
 import { useHashRoute } from '../../features/calls/use-hash-route';
 import { ResilienceProvider, type Resilience } from '../../features/cockpit/resilience';
@@ -77,11 +79,21 @@ function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
   const status = useStore(store, (state) => state.status);
   const restored = useStore(store, (state) => state.restored);
   const user = useStore(store, (state) => state.user);
+  // A scorecard form with unsaved changes holds the guard: the app's own moves ask it first (`go`), and it
+  // hears the browser's back and forward before the route does (so it listens first).
+  const [leaveGuard] = useState(() => createLeaveGuard());
+  useLeaveGuardListening(leaveGuard);
   // The section and the open call live in the address (#/calls/<id>): reload, back and shared links work.
   const { route, navigate } = useHashRoute();
   // While another section is shown, the calls section keeps the call it had open (back returns to it as left).
   const [callsOpen, setCallsOpen] = useState(route.callId);
   if (route.section === 'calls' && route.callId !== callsOpen) setCallsOpen(route.callId);
+  // The same for the scorecard template open.
+  const [scorecardOpen, setScorecardOpen] = useState(route.scorecardKey ?? null);
+  if (route.section === 'scorecards' && (route.scorecardKey ?? null) !== scorecardOpen) setScorecardOpen(route.scorecardKey ?? null);
+  const go = (to: AppRoute, options?: { replace?: boolean }) => {
+    if (leaveGuard.confirmLeave()) navigate(to, options);
+  };
 
   useEffect(() => {
     void store.getState().restore();
@@ -96,7 +108,7 @@ function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
       <SectionSwitch
         key={user?.id ?? ''}
         current={route.section}
-        onNavigate={(section) => navigate({ section, callId: null })}
+        onNavigate={(section) => go({ section, callId: null })}
         sections={{
           assistant: (
             <ResilienceProvider value={resilience}>
@@ -120,6 +132,18 @@ function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
               <CallsDashboard client={client} http={http} role={user?.role ?? 'consultant'} />
             </LoadingSection>
           ),
+          // Templates shape how everyone is scored: admins only (as the API's scorecards.save); others have no link.
+          scorecards:
+            user?.role === 'admin' ? (
+              <LoadingSection>
+                <ScorecardScreen
+                  client={client}
+                  guard={leaveGuard}
+                  scorecardKey={scorecardOpen}
+                  onNavigate={(key, options) => go(scorecardRoute(key), options)}
+                />
+              </LoadingSection>
+            ) : undefined,
         }}
       />
     </QueryClientProvider>

@@ -19,6 +19,14 @@ describe('parseRoute', () => {
     [`#/calls/${CALL}/edit`, { section: 'assistant', callId: null }],
     [`#/dashboard/${CALL}`, { section: 'assistant', callId: null }],
     ['#/settings', { section: 'assistant', callId: null }],
+    ['#/scorecards', { section: 'scorecards', callId: null, scorecardKey: null }],
+    ['#/scorecards/SALES', { section: 'scorecards', callId: null, scorecardKey: 'SALES' }],
+    ['#/scorecards/test_drive', { section: 'scorecards', callId: null, scorecardKey: 'TEST_DRIVE' }],
+    ['#/scorecards/new', { section: 'scorecards', callId: null, scorecardKey: 'new' }],
+    // Not a scorecard key: the list.
+    ['#/scorecards/S', { section: 'scorecards', callId: null, scorecardKey: null }],
+    ['#/scorecards/SALES%20X', { section: 'scorecards', callId: null, scorecardKey: null }],
+    ['#/scorecards/SALES/2', { section: 'assistant', callId: null }],
   ])('%j', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
   });
@@ -32,6 +40,9 @@ describe('routeHref', () => {
     [{ section: 'dashboard', callId: null }, '#/dashboard'],
     // A call id outside the calls section means nothing.
     [{ section: 'dashboard', callId: CALL }, '#/dashboard'],
+    [{ section: 'scorecards', callId: null, scorecardKey: null }, '#/scorecards'],
+    [{ section: 'scorecards', callId: null, scorecardKey: 'SALES' }, '#/scorecards/SALES'],
+    [{ section: 'scorecards', callId: null, scorecardKey: 'new' }, '#/scorecards/new'],
   ])('%j', (route, href) => {
     expect(routeHref(route)).toBe(href);
     expect(parseRoute(href)).toEqual({ ...route, callId: route.section === 'calls' ? route.callId : null });

@@ -1,20 +1,29 @@
-import { IdSchema } from '@sufler/shared';
+import { IdSchema, ScorecardKeySchema } from '@sufler/shared';
 import type { MouseEvent } from 'react';
 
-export const SECTIONS = ['assistant', 'calls', 'dashboard'] as const;
+/** The app's sections; `scorecards` (the templates' editor) is shown to admins only (section-nav.tsx). */
+export const SECTIONS = ['assistant', 'calls', 'dashboard', 'scorecards'] as const;
 export type Section = (typeof SECTIONS)[number];
 
-/** Where the reviewer is: the section and, in the calls section, the open call (null: the list). */
+/** The scorecard route of a template not saved yet: not a key (keys are capitals), so it never clashes. */
+export const NEW_SCORECARD = 'new';
+
+/**
+ * Where the reviewer is: the section and, in the calls section, the open call (null: the list); in the
+ * scorecards section, the open template's key or NEW_SCORECARD (null or absent: the list).
+ */
 export interface AppRoute {
   section: Section;
   callId: string | null;
+  scorecardKey?: string | null;
 }
 
 export const ASSISTANT: AppRoute = { section: 'assistant', callId: null };
 
 /**
- * The route in a location hash: `#/calls`, `#/calls/<id>`, `#/dashboard`; no hash (or anything else) is the
- * assistant. An id that is not a call id shows the list rather than asking the API about it.
+ * The route in a location hash: `#/calls`, `#/calls/<id>`, `#/dashboard`, `#/scorecards`,
+ * `#/scorecards/<KEY>` (or `/new`); no hash (or anything else) is the assistant. An id that is not a call
+ * id, or a key that is not a scorecard key, shows the list rather than asking the API about it.
  */
 export function parseRoute(hash: string): AppRoute {
   const [section, id, ...rest] = hash.replace(/^#\/?/, '').split(/[?]/)[0]!.split('/').filter(Boolean);
@@ -23,6 +32,7 @@ export function parseRoute(hash: string): AppRoute {
     const callId = id !== undefined && IdSchema.safeParse(id).success ? id.toLowerCase() : null;
     return { section: 'calls', callId };
   }
+  if (section === 'scorecards' && rest.length === 0) return { section: 'scorecards', callId: null, scorecardKey: scorecardKeyOf(id) };
   return ASSISTANT;
 }
 
@@ -30,8 +40,18 @@ export function parseRoute(hash: string): AppRoute {
 export function routeHref(route: AppRoute): string {
   if (route.section === 'assistant') return '#/';
   if (route.section === 'calls' && route.callId) return `#/calls/${encodeURIComponent(route.callId)}`;
+  if (route.section === 'scorecards' && route.scorecardKey) return `#/scorecards/${encodeURIComponent(route.scorecardKey)}`;
   return `#/${route.section}`;
 }
+
+function scorecardKeyOf(segment: string | undefined): string | null {
+  if (segment === undefined) return null;
+  if (segment === NEW_SCORECARD) return NEW_SCORECARD;
+  const key = ScorecardKeySchema.safeParse(segment.toUpperCase());
+  return key.success ? key.data : null;
+}
+
+export const scorecardRoute = (scorecardKey: string | null): AppRoute => ({ section: 'scorecards', callId: null, scorecardKey });
 
 export const callHref = (callId: string) => routeHref({ section: 'calls', callId });
 

@@ -11,6 +11,7 @@ import type {
   MergeSegmentsInput,
   OverrideCriterionInput,
   Scorecard,
+  ScorecardInput,
   SplitSegmentInput,
   UpdateSegmentInput,
   User,
@@ -45,7 +46,13 @@ export interface CallsClient {
     delete: { mutate(input: { id: string }): Promise<{ id: string }> };
     dashboard: { query(input: Partial<DashboardInput>): Promise<Dashboard> };
   };
-  scorecards: { list: { query(): Promise<Scorecard[]> } };
+  scorecards: {
+    /** The newest version of each template (everyone signed in). */
+    list: { query(): Promise<Scorecard[]> };
+    get: { query(input: { key: string }): Promise<Scorecard> };
+    /** Admins only: the next version of `key`, or version 1 of a new key; scored calls keep theirs. */
+    save: { mutate(input: ScorecardInput): Promise<Scorecard> };
+  };
   /** Managers and admins only: the active users a call can be filed under (and filtered by). */
   users: { list: { query(): Promise<User[]> } };
   /** For linking an upload to a client; only the fields the picker shows. */

@@ -1,3 +1,5 @@
+import { scorecardMessagesEn, scorecardMessagesPl } from './scorecard-messages';
+
 /**
  * The call screens' strings (issue 5), spread into lib/i18n's dictionaries: Polish is the reference, and
  * `callsMessagesEn` is typed from it, so a missing or extra key is a type error there too.
@@ -272,6 +274,8 @@ export const callsMessagesPl = {
   'dashboard.sentimentTrend': 'Nastawienie klientów w czasie',
   'dashboard.sentimentValue': '{value} ({tone}), rozmowy: {calls}',
   'dashboard.sentimentNone': 'brak danych (rozmowy: {calls})',
+
+  ...scorecardMessagesPl,
 } as const satisfies Record<string, string>;
 
 export const callsMessagesEn: Record<keyof typeof callsMessagesPl, string> = {
@@ -543,4 +547,6 @@ export const callsMessagesEn: Record<keyof typeof callsMessagesPl, string> = {
   'dashboard.sentimentTrend': 'Client sentiment over time',
   'dashboard.sentimentValue': '{value} ({tone}), calls: {calls}',
   'dashboard.sentimentNone': 'no data (calls: {calls})',
+
+  ...scorecardMessagesEn,
 };

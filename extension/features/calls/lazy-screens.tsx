@@ -7,6 +7,7 @@ import { useT } from '../../lib/i18n';
  */
 export const CallsScreen = lazy(() => import('./calls-screen').then((m) => ({ default: m.CallsScreen })));
 export const CallsDashboard = lazy(() => import('./dashboard').then((m) => ({ default: m.CallsDashboard })));
+export const ScorecardScreen = lazy(() => import('./scorecard-screen').then((m) => ({ default: m.ScorecardScreen })));
 
 export function LoadingSection({ children }: { children: ReactNode }) {
   const t = useT();

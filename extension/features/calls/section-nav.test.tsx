@@ -22,13 +22,19 @@ function Counter({ name }: { name: string }) {
   );
 }
 
-function App() {
+function App({ admin = false }: { admin?: boolean }) {
   const { route, navigate } = useHashRoute();
   return (
     <SectionSwitch
       current={route.section}
       onNavigate={(section) => navigate({ section, callId: null })}
-      sections={{ assistant: <Counter name="asystent" />, calls: <Counter name="rozmowy" />, dashboard: <Counter name="pulpit" /> }}
+      sections={{
+        assistant: <Counter name="asystent" />,
+        calls: <Counter name="rozmowy" />,
+        dashboard: <Counter name="pulpit" />,
+        // As the app gives it: to admins only.
+        scorecards: admin ? <Counter name="karty" /> : undefined,
+      }}
     />
   );
 }
@@ -81,4 +87,22 @@ test('the back button steps back through the sections; a reload opens the sectio
   expect(link('Pulpit').getAttribute('aria-current')).toBe('page');
   expect(screen.getByRole('button', { name: 'pulpit: 0' })).toBeTruthy();
   expect(screen.queryByRole('button', { name: /asystent/ })).toBeNull();
+});
+
+test.each([
+  [true, ['#/', '#/calls', '#/dashboard', '#/scorecards']],
+  [false, ['#/', '#/calls', '#/dashboard']],
+])('admin %s: the links %j; without the section, its address shows the assistant', async (admin, links) => {
+  window.history.replaceState(null, '', '/#/scorecards');
+  render(<App admin={admin} />);
+  const nav = screen.getByRole('navigation', { name: 'Sekcje' });
+  expect([...nav.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(links);
+  if (admin) {
+    expect(link('Karty oceny').getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('button', { name: 'karty: 0' })).toBeTruthy();
+  } else {
+    expect(screen.queryByRole('link', { name: 'Karty oceny' })).toBeNull();
+    expect(link('Asystent').getAttribute('aria-current')).toBe('page');
+    expect(screen.getByRole('button', { name: 'asystent: 0' })).toBeTruthy();
+  }
 });

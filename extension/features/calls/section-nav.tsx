@@ -3,15 +3,23 @@ import { useT } from '../../lib/i18n';
 import { followLink, routeHref, SECTIONS, type Section } from './app-route';
 
 /**
- * The app's three sections as links (each has its address, so it can be opened in a new tab); the current
- * one is `aria-current="page"`, not colour alone.
+ * The app's sections as links (each has its address, so it can be opened in a new tab); the current
+ * one is `aria-current="page"`, not colour alone. `sections` are the ones this user has.
  */
-export function SectionNav({ value, onNavigate }: { value: Section; onNavigate: (section: Section) => void }) {
+export function SectionNav({
+  value,
+  sections = SECTIONS,
+  onNavigate,
+}: {
+  value: Section;
+  sections?: readonly Section[];
+  onNavigate: (section: Section) => void;
+}) {
   const t = useT();
   return (
     <nav aria-label={t('nav.label')} className="section-nav">
       <ul className="plain">
-        {SECTIONS.map((section) => (
+        {sections.map((section) => (
           <li key={section}>
             <a
               href={routeHref({ section, callId: null })}
@@ -32,6 +40,8 @@ export function SectionNav({ value, onNavigate }: { value: Section; onNavigate: 
  * The navigation and the sections under it; `current` comes from the route. A section mounts when first
  * shown and then stays mounted while hidden: a running analysis, an upload or an open transcript survives a
  * look at another section. `data-section` lets the stylesheet widen the page for calls and the dashboard.
+ * A section left out of `sections` (undefined: the scorecard templates for anyone but an admin) has no link
+ * and no page; its address shows the assistant.
  */
 export function SectionSwitch({
   current,
@@ -39,20 +49,24 @@ export function SectionSwitch({
   onNavigate,
 }: {
   current: Section;
-  sections: Record<Section, ReactNode>;
+  sections: Partial<Record<Section, ReactNode>>;
   onNavigate: (section: Section) => void;
 }) {
-  const [opened, setOpened] = useState<ReadonlySet<Section>>(() => new Set([current]));
+  const available = SECTIONS.filter((section) => sections[section] !== undefined);
+  const shown = available.includes(current) ? current : 'assistant';
+  const [opened, setOpened] = useState<ReadonlySet<Section>>(() => new Set([shown]));
   // Derived during render (React's pattern for state that follows a prop): no frame shows the section unmounted.
-  if (!opened.has(current)) setOpened(new Set([...opened, current]));
+  if (!opened.has(shown)) setOpened(new Set([...opened, shown]));
   return (
     <>
-      <SectionNav value={current} onNavigate={onNavigate} />
-      {SECTIONS.filter((section) => opened.has(section)).map((section) => (
-        <div key={section} hidden={section !== current} className="section" data-section={section}>
-          {sections[section]}
-        </div>
-      ))}
+      <SectionNav value={shown} sections={available} onNavigate={onNavigate} />
+      {available
+        .filter((section) => opened.has(section))
+        .map((section) => (
+          <div key={section} hidden={section !== shown} className="section" data-section={section}>
+            {sections[section]}
+          </div>
+        ))}
     </>
   );
 }

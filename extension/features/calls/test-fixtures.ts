@@ -204,7 +204,7 @@ export function fakeCallsClient(handlers: Handlers = {}) {
       delete: { mutate: call('calls.delete') },
       dashboard: { query: call('calls.dashboard') },
     },
-    scorecards: { list: { query: call('scorecards.list') } },
+    scorecards: { list: { query: call('scorecards.list') }, get: { query: call('scorecards.get') }, save: { mutate: call('scorecards.save') } },
     users: { list: { query: call('users.list') } },
     clients: { list: { query: call('clients.list') } },
   };
