@@ -11,7 +11,7 @@ import type {
   MergeSegmentsInput,
   OverrideCriterionInput,
   Scorecard,
-  ScorecardInput,
+  ScorecardSaveInput,
   SplitSegmentInput,
   UpdateSegmentInput,
   User,
@@ -51,7 +51,7 @@ export interface CallsClient {
     list: { query(): Promise<Scorecard[]> };
     get: { query(input: { key: string }): Promise<Scorecard> };
     /** Admins only: the next version of `key`, or version 1 of a new key; scored calls keep theirs. */
-    save: { mutate(input: ScorecardInput): Promise<Scorecard> };
+    save: { mutate(input: ScorecardSaveInput): Promise<Scorecard> };
   };
   /** Managers and admins only: the active users a call can be filed under (and filtered by). */
   users: { list: { query(): Promise<User[]> } };

@@ -59,7 +59,7 @@ export function ScorecardActions({
 /** The API's refusal in words; the code decides which (the tRPC error code, or none: no answer at all). */
 function saveErrorMessage(t: Translate, error: unknown): string {
   const code = trpcErrorCode(error);
-  if (code === 'FORBIDDEN' || code === 'UNAUTHORIZED' || code === 'BAD_REQUEST') return t(`scorecards.saveError.${code}`);
+  if (code === 'FORBIDDEN' || code === 'UNAUTHORIZED' || code === 'BAD_REQUEST' || code === 'CONFLICT') return t(`scorecards.saveError.${code}`);
   if (code === null) return t('scorecards.saveError.network');
   return t('scorecards.saveError.other', { code });
 }

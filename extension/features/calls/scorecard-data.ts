@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Scorecard, ScorecardInput } from '@sufler/shared';
+import type { Scorecard, ScorecardSaveInput } from '@sufler/shared';
 import type { CallsClient } from './calls-client';
 import { callsKeys } from './use-calls-data';
 
@@ -24,7 +24,7 @@ export function useScorecard(client: CallsClient, key: string, enabled = true) {
 export function useSaveScorecard(client: CallsClient) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ScorecardInput): Promise<Scorecard> => client.scorecards.save.mutate(input),
+    mutationFn: (input: ScorecardSaveInput): Promise<Scorecard> => client.scorecards.save.mutate(input),
     onSuccess: (saved) => {
       queryClient.setQueryData(scorecardKeys.one(saved.key), saved);
       void queryClient.invalidateQueries({ queryKey: scorecardKeys.list });

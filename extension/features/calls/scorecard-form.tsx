@@ -81,7 +81,7 @@ export function ScorecardForm({
     setShowErrors(!result.ok);
     if (!result.ok) return setAttempts((n) => n + 1);
     submitted.current = draft;
-    save.mutate(result.input, {
+    save.mutate({ ...result.input, basedOnVersion: base?.version ?? 0 }, {
       onSuccess: (card) => {
         guard.hold(null);
         setBase(card);

@@ -2,7 +2,7 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import type { ScorecardInput } from '@sufler/shared';
+import type { ScorecardInput, ScorecardSaveInput } from '@sufler/shared';
 import { useLanguageStore } from '../../lib/i18n';
 import { criterion, renderScorecards, SALES } from './scorecard-test-render';
 import { trpcError } from './test-fixtures';
@@ -54,11 +54,12 @@ describe('editing a template', () => {
     await user.click(saveButton());
 
     await screen.findByText('Zapisano: SALES, wersja 2.');
-    const expected: ScorecardInput = {
+    const expected: ScorecardSaveInput = {
       key: 'SALES',
       name: SALES.name,
       description: SALES.description,
       criteria: [SALES.criteria[0]!, { ...SALES.criteria[1]!, weight: 50, evidence: ['jazda próbna', 'umówmy się*'] }],
+      basedOnVersion: 1,
     };
     expect(of('scorecards.save')).toEqual([expected]);
     expect(screen.getByText('SALES · wersja 2 · wbudowana')).toBeTruthy();
@@ -104,6 +105,7 @@ describe('editing a template', () => {
 
   test.each([
     ['FORBIDDEN', trpcError('FORBIDDEN'), 'Nie zapisano: karty oceny może zmieniać tylko administrator.'],
+    ['CONFLICT', trpcError('CONFLICT'), 'Nie zapisano: ktoś inny zapisał tę kartę w międzyczasie. Otwórz ją ponownie i wprowadź zmiany jeszcze raz.'],
     ['a lost connection', new TypeError('Failed to fetch'), 'Nie zapisano: brak połączenia z serwerem. Zmiany są nadal w formularzu; spróbuj ponownie.'],
     ['INTERNAL_SERVER_ERROR', trpcError('INTERNAL_SERVER_ERROR'), 'Nie zapisano: błąd serwera (INTERNAL_SERVER_ERROR). Zmiany są nadal w formularzu; spróbuj ponownie.'],
   ])('the server refuses (%s): said so, and the edits stay', async (_case, error, message) => {
@@ -139,6 +141,7 @@ describe('a new template', () => {
     await screen.findByText('Zapisano: TEST_DRIVE, wersja 1.');
     expect(of('scorecards.save')).toEqual([
       {
+        basedOnVersion: 0,
         key: 'TEST_DRIVE',
         name: 'Jazda próbna',
         description: 'Rozmowa po jeździe próbnej.',

@@ -134,6 +134,13 @@ export const ScorecardInputSchema = z.object({
 });
 export type ScorecardInput = z.infer<typeof ScorecardInputSchema>;
 
+/**
+ * A save names the version it was edited from (0 for a new template): if another admin saved meanwhile, the
+ * save is a CONFLICT instead of quietly replacing their version. Without it, the save always applies.
+ */
+export const ScorecardSaveInputSchema = ScorecardInputSchema.extend({ basedOnVersion: z.number().int().min(0).optional() });
+export type ScorecardSaveInput = z.infer<typeof ScorecardSaveInputSchema>;
+
 export const ScorecardSchema = ScorecardInputSchema.extend({
   version: z.number().int().min(1),
   builtIn: z.boolean(),

@@ -10,7 +10,7 @@ import type {
   MergeSegmentsInput,
   OverrideCriterionInput,
   Scorecard,
-  ScorecardInput,
+  ScorecardSaveInput,
   SplitSegmentInput,
   TranscriptRevision,
   UpdateSegmentInput,
@@ -58,6 +58,6 @@ export type CallsService = {
     list(em: EntityManager): Promise<Scorecard[]>;
     get(em: EntityManager, key: string): Promise<Scorecard>;
     /** Admins only (the router says so): saves a new version; calls keep the version they were scored on. */
-    save(em: EntityManager, actor: Actor, input: ScorecardInput): Promise<Scorecard>;
+    save(em: EntityManager, actor: Actor, input: ScorecardSaveInput): Promise<Scorecard>;
   };
 };

@@ -5,7 +5,7 @@ import {
   MergeSegmentsInputSchema,
   OverrideCriterionInputSchema,
   RerunStageInputSchema,
-  ScorecardInputSchema,
+  ScorecardSaveInputSchema,
   ScorecardKeySchema,
   SetConsultantChannelInputSchema,
   SetScorecardInputSchema,
@@ -51,5 +51,5 @@ export const scorecardsRouter = router({
   list: authedProcedure.query(({ ctx }) => ctx.deps.calls.scorecards.list(ctx.em)),
   get: authedProcedure.input(z.object({ key: ScorecardKeySchema })).query(({ ctx, input }) => ctx.deps.calls.scorecards.get(ctx.em, input.key)),
   /** Templates shape how everyone is scored: admins only. */
-  save: roleProcedure('admin').input(ScorecardInputSchema).mutation(({ ctx, input }) => ctx.deps.calls.scorecards.save(ctx.em, ctx.actor, input)),
+  save: roleProcedure('admin').input(ScorecardSaveInputSchema).mutation(({ ctx, input }) => ctx.deps.calls.scorecards.save(ctx.em, ctx.actor, input)),
 });

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { BUILT_IN_SCORECARDS, type Scorecard, type ScorecardInput } from '@sufler/shared';
-import { notFound } from '../../errors';
+import { BUILT_IN_SCORECARDS, type Scorecard, type ScorecardSaveInput } from '@sufler/shared';
+import { DomainError, notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { audit } from '../audit/audit';
 import { ScorecardEntity, type ScorecardRow } from './scorecard.entity';
@@ -41,8 +41,15 @@ export async function getScorecard(em: EntityManager, key: string, version?: num
 }
 
 /** Saves a new version (or version 1 of a new template); calls already scored keep theirs. */
-export async function saveScorecard(em: EntityManager, actor: Actor, input: ScorecardInput): Promise<Scorecard> {
+export async function saveScorecard(em: EntityManager, actor: Actor, { basedOnVersion, ...input }: ScorecardSaveInput): Promise<Scorecard> {
   const latest = await em.findOne(ScorecardEntity, { key: input.key }, { orderBy: { version: 'desc' } });
+  if (basedOnVersion !== undefined && (latest?.version ?? 0) !== basedOnVersion) {
+    throw new DomainError(
+      'CONFLICT',
+      latest ? `${input.key} is at version ${latest.version} now (someone saved meanwhile): reload it and edit again` : `${input.key} does not exist yet`,
+    );
+  }
+  // The primary key (key, version) stops two saves of the same version at once: one of them fails.
   const row = em.create(ScorecardEntity, {
     ...input,
     version: (latest?.version ?? 0) + 1,
