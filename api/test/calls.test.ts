@@ -303,4 +303,30 @@ describe.each(DATABASES)('call evaluation on %s', (database) => {
     const [audit] = await conn.execute<{ n: string }[]>(`select count(*) as n from "audit_log" where entity = 'call' and entity_id = ? and action = 'erase'`, [stereo.id]);
     expect(Number(audit!.n)).toBe(1);
   });
+  test('a call deleted while a stage runs stops quietly and leaves none of its audio behind', async () => {
+    transcribe.delayMs = 400;
+    try {
+      // Other bytes than the mono call above (one sample changed), so it is a new call, not a duplicate.
+      const bytes = Buffer.from(MONO);
+      bytes[5000] = bytes[5000]! ^ 1;
+      const { body } = await upload(consultant.token, bytes, 'skasowana.wav');
+      expect(body.duplicate).toBe(false);
+      const id = body.call!.id;
+      let running = false;
+      for await (const progress of await consultant.caller.calls.progress({ id })) {
+        running = progress.stages.find((s) => s.stage === 'transcribe')!.state === 'running';
+        if (running) break;
+      }
+      expect(running).toBe(true);
+      await consultant.caller.calls.delete({ id });
+      // The running stage finishes against a call that is gone; nothing of it may remain.
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      const left = readdirSync(blobDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && join(e.parentPath, e.name).includes(id));
+      expect(left).toEqual([]);
+      const [row] = await t.app.deps.orm.em.getConnection().execute<{ n: string }[]>('select count(*) as n from call_segment where call_id = ?', [id]);
+      expect(Number(row!.n)).toBe(0);
+    } finally {
+      transcribe.delayMs = 0;
+    }
+  });
 });

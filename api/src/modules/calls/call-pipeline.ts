@@ -6,6 +6,7 @@ import type { Queue } from '../../queue/queue';
 import type { CallEvents } from './call-events';
 import { CallStageEntity } from './call-stage.entity';
 import { STAGE_RUNNERS, type StageDeps } from './call-stages';
+import { callBlobs } from './call-blobs';
 import { statusOf } from './call-views';
 import { CallEntity } from './call.entity';
 import { asStageError } from './stage-error';
@@ -50,6 +51,13 @@ export function createCallPipeline(deps: { orm: MikroORM; queue: Queue; events: 
         .catch(() => undefined);
     };
 
+    // A call deleted while one of its stages ran: what the stage wrote to the blob store after the deletion
+    // removed the call's audio (decoded channels) must not stay behind.
+    const sweepIfDeleted = async () => {
+      if (await orm.em.fork().findOne(CallEntity, { id: callId }, { fields: ['id'] })) return;
+      await deps.stages.blobs.deletePrefix(callBlobs.prefix(callId)).catch(() => undefined);
+    };
+
     try {
       const outcome = await STAGE_RUNNERS[stage]({ em, call, progress, signal: AbortSignal.timeout(STAGE_TIMEOUT_MS) }, deps.stages);
       // The stage's results first; a crash before the stage is marked done leaves it running, and the
@@ -75,10 +83,12 @@ export function createCallPipeline(deps: { orm: MikroORM; queue: Queue; events: 
         { state: retry ? 'pending' : 'failed', errorCode: error.code, errorMessage: error.message.slice(0, 2000), note: retry ? 'Trying again' : null },
       );
       await updateStatus(failed, callId);
+      await sweepIfDeleted();
       events.changed(callId);
       if (retry) throw caught; // the queue retries it with backoff
       return;
     }
+    await sweepIfDeleted();
     events.changed(callId);
   }
 
