@@ -31,13 +31,16 @@ export type CallContext = Context & { em: EntityManager };
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
+/** The token of an `Authorization: Bearer …` header, if that is what it holds. */
+export const bearerToken = (header: unknown): string | null => (typeof header === 'string' ? (BEARER.exec(header)?.[1] ?? null) : null);
+
 export function createContextFactory(deps: AppDeps) {
   return (opts: {
     req: { headers: Record<string, string | string[] | undefined> };
     info?: { connectionParams?: Record<string, string | undefined> | null };
   }): Context => {
     const header = opts.req.headers.authorization;
-    const fromHeader = typeof header === 'string' ? BEARER.exec(header)?.[1] : undefined;
+    const fromHeader = bearerToken(header);
     // Browsers cannot set headers on a WebSocket: the client sends the token as a connection param.
     const fromParams = opts.info?.connectionParams?.token;
     return { deps, accessToken: fromHeader ?? (typeof fromParams === 'string' ? fromParams : null) };

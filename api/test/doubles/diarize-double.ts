@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
 import { type DiarizedTurn } from '../../src/adapters/diarizer/diarizer';
-import { readBody, readForm, sendJson, sleep } from './http-double';
+import { createScriptedFailures, readBody, readForm, sendJson, sendScripted, sleep, type ScriptedFailures } from './http-double';
 import { readWavInfo } from './wav';
 
 /**
@@ -30,15 +30,10 @@ export type DiarizeRequest = {
   clientClosed: boolean;
 };
 
-export type DiarizeDouble = {
+/** `failNext` answers `{ error: { message } }`. */
+export type DiarizeDouble = ScriptedFailures & {
   url: string;
   requests: DiarizeRequest[];
-  /** The next `count` requests answer `status` with `{ error: { message } }` (and `Retry-After`). */
-  failNext(count: number, status: number, retryAfterS?: number): void;
-  /** The next request answers this body as is. */
-  rawNext(body: string, status?: number): void;
-  delayMs: number;
-  reset(): void;
   close(): Promise<void>;
 };
 
@@ -49,14 +44,17 @@ export const alternatingTurns = (durationMs: number): DiarizedTurn[] =>
     speaker: `SPEAKER_0${i % 2}`,
   }));
 
-type Override = { status: number; body: string; retryAfterS?: number };
-
 export async function startDiarizeDouble(options: DiarizeDoubleOptions = {}): Promise<DiarizeDouble> {
   const requests: DiarizeRequest[] = [];
-  const overrides: Override[] = [];
-  const state = { delayMs: options.delayMs ?? 0 };
   const turns = options.segments ?? alternatingTurns;
   const error = (message: string) => ({ error: { message } });
+  const failures = createScriptedFailures({
+    delayMs: options.delayMs,
+    failureBody: (status) => error(status === 503 ? 'model is loading, try again' : `scripted failure with HTTP ${status}`),
+    onReset() {
+      requests.length = 0;
+    },
+  });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((caught: unknown) => {
@@ -74,15 +72,9 @@ export async function startDiarizeDouble(options: DiarizeDoubleOptions = {}): Pr
     res.on('close', () => {
       if (!res.writableFinished) record.clientClosed = true;
     });
-    if (!(await sleep(state.delayMs, res))) return;
-    const override = overrides.shift();
-    if (override) {
-      res.writeHead(override.status, {
-        'Content-Type': 'application/json',
-        ...(override.retryAfterS !== undefined && { 'Retry-After': String(override.retryAfterS) }),
-      });
-      return void res.end(override.body);
-    }
+    if (!(await sleep(failures.controls.delayMs, res))) return;
+    const scripted = failures.take();
+    if (scripted) return sendScripted(res, scripted);
 
     const form = await readForm(req, raw);
     if (!form) return sendJson(res, 400, error('expected a multipart/form-data body'));
@@ -106,29 +98,13 @@ export async function startDiarizeDouble(options: DiarizeDoubleOptions = {}): Pr
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  return Object.assign(failures.controls, {
     url: `http://127.0.0.1:${port}`,
     requests,
-    failNext(count, status, retryAfterS) {
-      const body = JSON.stringify(error(status === 503 ? 'model is loading, try again' : `scripted failure with HTTP ${status}`));
-      for (let i = 0; i < count; i++) overrides.push({ status, body, ...(retryAfterS !== undefined && { retryAfterS }) });
-    },
-    rawNext: (body, status = 200) => void overrides.push({ status, body }),
-    get delayMs() {
-      return state.delayMs;
-    },
-    set delayMs(ms: number) {
-      state.delayMs = ms;
-    },
-    reset() {
-      requests.length = 0;
-      overrides.length = 0;
-      state.delayMs = options.delayMs ?? 0;
-    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((caught) => (caught ? reject(caught) : resolve()));
         server.closeAllConnections();
       }),
-  };
+  });
 }

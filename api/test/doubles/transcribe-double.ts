@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { readBody, readForm, sendJson, sendText, sleep } from './http-double';
+import { createScriptedFailures, readBody, readForm, sendJson, sendScripted, sendText, sleep, type ScriptedFailures } from './http-double';
 import { readWavInfo } from './wav';
 
 /**
@@ -47,23 +47,14 @@ export type TranscribeRequest = {
   clientClosed: boolean;
 };
 
-export type TranscribeDouble = {
+/** `failNext` answers OpenAI's error body; `reset` also forgets requests and scripts. */
+export type TranscribeDouble = ScriptedFailures & {
   url: string;
   requests: TranscribeRequest[];
   /** Texts for the next transcriptions, in order, before `respond` takes over again. */
   script(texts: string[]): void;
-  /** The next `count` requests answer `status` with OpenAI's error body (and `Retry-After`). */
-  failNext(count: number, status: number, retryAfterS?: number): void;
-  /** The next request answers this body as is (malformed JSON, a foreign shape). */
-  rawNext(body: string, status?: number, contentType?: string): void;
-  /** Wait before answering each request; settable between tests. */
-  delayMs: number;
-  /** Forgets requests, scripts and queued failures (for `afterEach`). */
-  reset(): void;
   close(): Promise<void>;
 };
-
-type Override = { status: number; body: string; contentType: string; retryAfterS?: number };
 
 const ENDPOINT = '/v1/audio/transcriptions';
 const FORMATS = ['json', 'text', 'srt', 'verbose_json', 'vtt'];
@@ -75,10 +66,17 @@ export const defaultRespond = ({ index }: RespondInput) =>
 export async function startTranscribeDouble(options: TranscribeDoubleOptions = {}): Promise<TranscribeDouble> {
   const requests: TranscribeRequest[] = [];
   const scripted: string[] = [];
-  const overrides: Override[] = [];
   const respond = options.respond ?? defaultRespond;
   let transcribed = 0;
-  const state = { delayMs: options.delayMs ?? 0 };
+  const failures = createScriptedFailures({
+    delayMs: options.delayMs,
+    failureBody,
+    onReset() {
+      requests.length = 0;
+      scripted.length = 0;
+      transcribed = 0;
+    },
+  });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -99,7 +97,7 @@ export async function startTranscribeDouble(options: TranscribeDoubleOptions = {
     res.on('close', () => {
       if (!res.writableFinished) record.clientClosed = true;
     });
-    if (!(await sleep(state.delayMs, res))) return;
+    if (!(await sleep(failures.controls.delayMs, res))) return;
 
     if (options.apiKey && authorization !== `Bearer ${options.apiKey}`) {
       const message = authorization
@@ -107,8 +105,8 @@ export async function startTranscribeDouble(options: TranscribeDoubleOptions = {
         : "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).";
       return sendJson(res, 401, openAiError(message, 'invalid_request_error', null, authorization ? 'invalid_api_key' : null));
     }
-    const override = overrides.shift();
-    if (override) return sendOverride(res, override);
+    const override = failures.take();
+    if (override) return sendScripted(res, override);
 
     const form = await readForm(req, raw);
     if (!form) return sendJson(res, 400, openAiError('Could not parse multipart form', 'invalid_request_error'));
@@ -146,47 +144,19 @@ export async function startTranscribeDouble(options: TranscribeDoubleOptions = {
     });
   }
 
-  function sendOverride(res: ServerResponse, override: Override) {
-    res.writeHead(override.status, {
-      'Content-Type': override.contentType,
-      ...(override.retryAfterS !== undefined && { 'Retry-After': String(override.retryAfterS) }),
-    });
-    res.end(override.body);
-  }
-
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
-  return {
+  return Object.assign(failures.controls, {
     url: `http://127.0.0.1:${port}`,
     requests,
-    script: (texts) => void scripted.push(...texts),
-    failNext(count, status, retryAfterS) {
-      const body = JSON.stringify(failureBody(status));
-      for (let i = 0; i < count; i++) {
-        overrides.push({ status, body, contentType: 'application/json', ...(retryAfterS !== undefined && { retryAfterS }) });
-      }
-    },
-    rawNext: (body, status = 200, contentType = 'application/json') => void overrides.push({ status, body, contentType }),
-    get delayMs() {
-      return state.delayMs;
-    },
-    set delayMs(ms: number) {
-      state.delayMs = ms;
-    },
-    reset() {
-      requests.length = 0;
-      scripted.length = 0;
-      overrides.length = 0;
-      transcribed = 0;
-      state.delayMs = options.delayMs ?? 0;
-    },
+    script: (texts: string[]) => void scripted.push(...texts),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
-  };
+  });
 }
 
 /** Whisper-like segments: one per sentence, the duration shared by length, times in 10 ms steps. */

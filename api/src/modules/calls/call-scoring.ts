@@ -9,7 +9,7 @@ import {
 } from '@sufler/shared';
 import type { LlmGateway } from '../../adapters/ollama/llm-gateway';
 import { CallCriterionEntity, type CallCriterionRow } from './call-criterion.entity';
-import { CallSegmentEntity } from './call-segment.entity';
+import { findSegments } from './call-segment.entity';
 import type { CallRow } from './call.entity';
 import { evaluateScorecardWithLlm } from './llm/evaluate-scorecard-with-llm';
 import { getScorecard } from './scorecards.service';
@@ -40,7 +40,7 @@ export async function scoreCallNow(
   { llm, signal, logger }: { llm: LlmGateway | null; signal?: AbortSignal; logger?: Logger },
 ): Promise<{ note: string | null }> {
   const card = await getScorecard(em, call.scorecardKey);
-  const segments = (await em.find(CallSegmentEntity, { call: call.id }, { orderBy: { index: 'asc' } })).map((s) => ({
+  const segments = (await findSegments(em, call.id)).map((s) => ({
     id: s.id,
     speaker: s.speaker ?? null,
     startMs: s.startMs,

@@ -1,7 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { searchQueryTerms, transcriptSearchTerms } from '@sufler/shared';
-import { CallSegmentEntity } from './call-segment.entity';
 import type { CallRow } from './call.entity';
 
 /**
@@ -14,9 +12,9 @@ export type SearchTermHasher = (stem: string) => string;
 export const createSearchTermHasher = (key: Uint8Array): SearchTermHasher => (stem) =>
   createHmac('sha256', key).update(stem).digest('base64url').slice(0, 16);
 
-export async function refreshSearchTerms(em: EntityManager, call: CallRow, hash: SearchTermHasher): Promise<void> {
-  const segments = await em.find(CallSegmentEntity, { call: call.id }, { fields: ['text'] });
-  call.searchTerms = [...new Set(transcriptSearchTerms(segments.map((s) => s.text).join('\n')).map(hash))];
+/** Sets the call's search column from the texts of all its segments (as the caller has them loaded). */
+export function refreshSearchTerms(call: CallRow, texts: readonly string[], hash: SearchTermHasher): void {
+  call.searchTerms = [...new Set(transcriptSearchTerms(texts.join('\n')).map(hash))];
 }
 
 /** The hashed stems a query must all match; empty when the query has no searchable word. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p, type InferEntity } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { EMOTIONS, SPEAKERS } from '@sufler/shared';
 import { EncryptedText } from '../../db/encrypted-type';
 import { CallEntity } from './call.entity';
@@ -27,3 +28,7 @@ export const CallSegmentEntity = defineEntity({
   },
 });
 export type CallSegmentRow = InferEntity<typeof CallSegmentEntity>;
+
+/** A call's transcript segments in time order. */
+export const findSegments = (em: EntityManager, callId: string): Promise<CallSegmentRow[]> =>
+  em.find(CallSegmentEntity, { call: callId }, { orderBy: { index: 'asc' } });

@@ -24,7 +24,7 @@ import type { Logger } from '../../logger';
 import { callBlobs, loadPcm, PCM_RATE, pcmBytes } from './call-blobs';
 import { rulesOnError, scoreCallNow } from './call-scoring';
 import { refreshSearchTerms, type SearchTermHasher } from './call-search';
-import { CallSegmentEntity, type CallSegmentRow } from './call-segment.entity';
+import { CallSegmentEntity, findSegments, type CallSegmentRow } from './call-segment.entity';
 import type { CallRow } from './call.entity';
 import { inferRolesWithLlm } from './llm/infer-roles-with-llm';
 import { sentimentWithLlm } from './llm/sentiment-with-llm';
@@ -53,8 +53,6 @@ export type StageContext = {
 /** What a stage reports besides success: a note for the reviewer (a skipped step, a manual task). */
 export type StageOutcome = { note?: string | null };
 export type StageRunner = (ctx: StageContext, deps: StageDeps) => Promise<StageOutcome>;
-
-const segmentsOf = (em: EntityManager, callId: string) => em.find(CallSegmentEntity, { call: callId }, { orderBy: { index: 'asc' } });
 
 async function decode({ call, progress, signal }: StageContext, deps: StageDeps): Promise<StageOutcome> {
   const original = await deps.blobs.get(callBlobs.original(call.id));
@@ -128,7 +126,8 @@ async function speakers({ em, call, signal }: StageContext, deps: StageDeps): Pr
 async function transcribe({ em, call, progress, signal }: StageContext, deps: StageDeps): Promise<StageOutcome> {
   const transcriber = deps.transcriber;
   if (!transcriber) return { note: 'Not transcribed: TRANSCRIBE_URL is not set. Type the text in the transcript, then recompute.' };
-  const segments = (await segmentsOf(em, call.id)).filter((s) => !s.edited);
+  const all = await findSegments(em, call.id);
+  const segments = all.filter((s) => !s.edited);
   const channels = new Map<number, Int16Array>();
   for (let channel = 0; channel < call.channels; channel++) {
     const samples = await loadPcm(deps.blobs, call.id, channel);
@@ -149,7 +148,7 @@ async function transcribe({ em, call, progress, signal }: StageContext, deps: St
       for (let next = queue.shift(); next; next = queue.shift()) await work(next);
     }),
   );
-  await refreshSearchTerms(em, call, deps.hashTerm);
+  refreshSearchTerms(call, all.map((s) => s.text), deps.hashTerm);
   return {};
 }
 
@@ -159,7 +158,7 @@ async function transcribe({ em, call, progress, signal }: StageContext, deps: St
  * A segment the reviewer edited keeps its label.
  */
 async function roles({ em, call, signal }: StageContext, deps: StageDeps): Promise<StageOutcome> {
-  const segments = await segmentsOf(em, call.id);
+  const segments = await findSegments(em, call.id);
   if (call.channels === 2) {
     const consultant = call.consultantChannel === 'right' ? 1 : 0;
     for (const s of segments) if (!s.edited) s.speaker = s.channel === consultant ? 'CONSULTANT' : 'CLIENT';
@@ -191,7 +190,7 @@ async function scorecard(ctx: StageContext, deps: StageDeps): Promise<StageOutco
 
 /** CLIENT sentiment per segment (offline lexicon, blended with the LLM when there is one); consultant metrics. */
 async function sentiment({ em, call, signal }: StageContext, deps: StageDeps): Promise<StageOutcome> {
-  const segments = await segmentsOf(em, call.id);
+  const segments = await findSegments(em, call.id);
   const client = segments.filter((s) => s.speaker === 'CLIENT' && s.text.trim());
   const model = deps.llm;
   const fromLlm = model && client.length ? await rulesOnError(() => sentimentWithLlm(model, client.map((s) => ({ id: s.id, text: s.text })), signal), signal, deps.logger) : null;

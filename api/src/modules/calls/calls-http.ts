@@ -10,14 +10,14 @@ import express, { type Request, type Response } from 'express';
 import { CallFiltersSchema, UploadOptionsSchema, type UploadErrorCode } from '@sufler/shared';
 import { z } from 'zod';
 import { DomainError } from '../../errors';
-import type { AppDeps } from '../../trpc/context';
+import { bearerToken, type AppDeps } from '../../trpc/context';
+import { authenticate } from '../../trpc/init';
 import type { Actor } from '../actor';
 import { UploadError, type ReceivedFile } from './ingest-recording';
 import { renderCallPdf } from './reports/render-call-pdf';
 import { renderCallsXlsx } from './reports/render-calls-xlsx';
 
 const LanguageSchema = z.enum(['pl', 'en']).catch('pl');
-const BEARER = /^Bearer\s+(\S+)$/i;
 const STATUS: Record<DomainError['code'], number> = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, INVALID: 400 };
 
 /**
@@ -28,14 +28,8 @@ const STATUS: Record<DomainError['code'], number> = { NOT_FOUND: 404, FORBIDDEN:
 export function callsHttp(deps: AppDeps, limits: { maxBytes: number }): express.Router {
   const routes = express.Router();
 
-  const actorOf = async (req: Request): Promise<Actor> => {
-    const token = BEARER.exec(req.headers.authorization ?? '')?.[1];
-    if (!token) throw new DomainError('UNAUTHENTICATED', 'Log in first');
-    const claims = await deps.accessTokens.verify(token);
-    const user = await deps.auth.activeUser(deps.orm.em.fork(), claims.userId);
-    if (!user) throw new DomainError('UNAUTHENTICATED', 'Account disabled or removed');
-    return { id: user.id, role: user.role };
-  };
+  const actorOf = (req: Request): Promise<Actor> =>
+    authenticate(deps, deps.orm.em.fork(), bearerToken(req.headers.authorization));
 
   const handle = (fn: (req: Request, res: Response, actor: Actor) => Promise<void>) => async (req: Request, res: Response) => {
     try {

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { scoreCall, type CallDetail, type CallProgress } from '@sufler/shared';
+import type { CallDetail, CallProgress } from '@sufler/shared';
 import type { BlobStore } from '../../adapters/blob/blob-store';
 import { DomainError, notFound } from '../../errors';
 import type { Logger } from '../../logger';
@@ -10,9 +10,9 @@ import { callBlobs } from './call-blobs';
 import { CallCriterionEntity } from './call-criterion.entity';
 import type { CallEvents } from './call-events';
 import type { CallPipeline } from './call-pipeline';
-import { evaluationsOf, overridesOf, storedScore } from './call-scoring';
+import { storedScore } from './call-scoring';
 import type { SearchTermHasher } from './call-search';
-import { CallSegmentEntity } from './call-segment.entity';
+import { findSegments } from './call-segment.entity';
 import { CallStageEntity } from './call-stage.entity';
 import { sentimentTimeline, toCallSummary, toProgress, toSegment } from './call-views';
 import { CallEntity, type CallRow } from './call.entity';
@@ -45,7 +45,7 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
   async function detail(em: EntityManager, call: CallRow): Promise<CallDetail> {
     const [stages, segments, evaluation] = await Promise.all([
       em.find(CallStageEntity, { call: call.id }),
-      em.find(CallSegmentEntity, { call: call.id }, { orderBy: { index: 'asc' } }),
+      findSegments(em, call.id),
       storedScore(em, call),
     ]);
     const progress = toProgress(call.id, stages);
@@ -139,9 +139,8 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
         ? { overrideResult: input.result, overrideComment: input.comment ?? null, overrideBy: actor.id, overrideAt: new Date() }
         : { overrideResult: null, overrideComment: null, overrideBy: null, overrideAt: null };
       em.assign(row, { ...override, result: input.result ?? row.autoResult });
-      const card = await getScorecard(em, row.scorecardKey, row.scorecardVersion);
-      const rows = await em.find(CallCriterionEntity, { call: call.id });
-      const score = scoreCall(card, evaluationsOf(rows), overridesOf(rows));
+      // The same total the call page shows: the rows as they are now, override included (identity map).
+      const score = (await storedScore(em, call))!;
       call.score = score.total;
       call.autoFailed = score.autoFailed;
       audit(em, { actor, action: 'update', entity: 'call', entityId: call.id, detail: { override: input.criterionId, result: input.result } });

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../errors';
 import type { Actor } from '../actor';
 import { audit } from '../audit/audit';
 import { refreshSearchTerms, type SearchTermHasher } from './call-search';
-import { CallSegmentEntity, type CallSegmentRow } from './call-segment.entity';
+import { CallSegmentEntity, findSegments, type CallSegmentRow } from './call-segment.entity';
 import { CallEntity, type CallRow } from './call.entity';
 import { TranscriptRevisionEntity, type SegmentSnapshot } from './transcript-revision.entity';
 
@@ -28,7 +28,7 @@ export function createTranscriptEdits(hash: SearchTermHasher) {
       if (current.transcriptVersion !== version) {
         throw new DomainError('CONFLICT', 'The transcript was changed meanwhile: reload it and edit again');
       }
-      const segments = await tx.find(CallSegmentEntity, { call: call.id }, { orderBy: { index: 'asc' } });
+      const segments = await findSegments(tx, call.id);
       const snapshot = new Map(segments.map((s) => [s.id, snap(s)]));
       const touched = change(segments, tx);
       tx.create(TranscriptRevisionEntity, {
@@ -40,8 +40,8 @@ export function createTranscriptEdits(hash: SearchTermHasher) {
         before: touched.flatMap((s) => snapshot.get(s.id) ?? []),
       });
       current.transcriptVersion = version + 1;
+      refreshSearchTerms(current, segments.map((s) => s.text), hash);
       await tx.flush();
-      await refreshSearchTerms(tx, current, hash);
       audit(tx, { actor, action: 'update', entity: 'call', entityId: call.id, detail: { transcript: action, version: version + 1 } });
     });
   }

@@ -1,10 +1,10 @@
 import { ScorecardInputSchema, type Speaker } from '@sufler/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ollamaErrors, startOllamaDouble, type ChatCall, type OllamaDouble, type RecordedRequest } from '../../../../test/doubles/ollama-double';
-import { createLlmGateway, createMemoryUsageStore } from '../../../adapters/ollama/llm-gateway';
+import { describe, expect, test } from 'vitest';
+import { ollamaErrors, type ChatCall, type RecordedRequest } from '../../../../test/doubles/ollama-double';
 import { toOllamaFormat } from '../../llm/generate-object';
 import { evaluateScorecardWithLlm, type ScoredSegment } from './evaluate-scorecard-with-llm';
 import { ScorecardAnswerSchema } from './llm-outputs';
+import { createLlmTestKit } from './llm-test-kit';
 
 // The scorecard aid through the real gateway and `ollama` client, against a double speaking Ollama's HTTP protocol.
 
@@ -40,24 +40,7 @@ const NEEDS: Item = { criterionId: 'needs-analysis', result: 'partly', quote: 'j
 const NEXT: Item = { criterionId: 'next-step', result: 'met', quote: 'Zapraszam na jazde probna w sobote', segmentIndex: 4, rationale: 'Zaproponował jazdę próbną.' };
 const BUDGET: Item = { criterionId: 'budget', result: 'met', quote: 'budżet mam do dwustu tysięcy', segmentIndex: 1, rationale: 'Podał budżet.' };
 
-let ollama: OllamaDouble;
-beforeAll(async () => {
-  ollama = await startOllamaDouble({ models: [MODEL] });
-});
-afterAll(() => ollama.close());
-beforeEach(() => ollama.reset());
-
-/** A fresh gateway per call: each starts with a closed circuit breaker. */
-const gateway = () =>
-  createLlmGateway({
-    host: ollama.url,
-    models: [MODEL],
-    think: 'low',
-    firstTokenTimeoutMs: 2_000,
-    idleTimeoutMs: 2_000,
-    breaker: { failures: 3, coolDownMs: 1_000 },
-    usage: createMemoryUsageStore(),
-  });
+const { ollama, gateway } = createLlmTestKit(MODEL);
 const evaluate = (segments = SEGMENTS) => evaluateScorecardWithLlm(gateway(), SCORECARD, segments);
 const messagesOf = (request: RecordedRequest) => (request.body as ChatCall['body'] & { messages: { role: string; content: string }[] }).messages;
 const userOf = (request: RecordedRequest) => messagesOf(request).find((m) => m.role === 'user')!.content;

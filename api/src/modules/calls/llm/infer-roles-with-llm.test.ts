@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ollamaErrors, startOllamaDouble, type OllamaDouble, type RecordedRequest } from '../../../../test/doubles/ollama-double';
-import { createLlmGateway, createMemoryUsageStore } from '../../../adapters/ollama/llm-gateway';
+import { describe, expect, test } from 'vitest';
+import { ollamaErrors, type RecordedRequest } from '../../../../test/doubles/ollama-double';
 import { inferRolesWithLlm, ROLE_LINES, type RoleTrack } from './infer-roles-with-llm';
+import { createLlmTestKit } from './llm-test-kit';
 
 // The roles aid through the real gateway and `ollama` client, against a double speaking Ollama's HTTP protocol.
 
@@ -11,23 +11,7 @@ const TRACKS: RoleTrack[] = [
   { track: 'SPEAKER_01', lines: [{ startMs: 0, text: 'Halo, dzień dobry.' }, { startMs: 13_000, text: 'A kiedy pani jeździ najwięcej?' }] },
 ];
 
-let ollama: OllamaDouble;
-beforeAll(async () => {
-  ollama = await startOllamaDouble({ models: [MODEL] });
-});
-afterAll(() => ollama.close());
-beforeEach(() => ollama.reset());
-
-const gateway = () =>
-  createLlmGateway({
-    host: ollama.url,
-    models: [MODEL],
-    think: 'low',
-    firstTokenTimeoutMs: 2_000,
-    idleTimeoutMs: 2_000,
-    breaker: { failures: 3, coolDownMs: 1_000 },
-    usage: createMemoryUsageStore(),
-  });
+const { ollama, gateway } = createLlmTestKit(MODEL);
 const userOf = (request: RecordedRequest) =>
   (request.body as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'user')!.content;
 const answer = (consultant: unknown, reason = 'Pyta klientkę o jej potrzeby.') => ({ reply: JSON.stringify({ consultant, reason }) });

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ollamaErrors, startOllamaDouble, type ChatCall, type OllamaDouble, type RecordedRequest } from '../../../../test/doubles/ollama-double';
-import { createLlmGateway, createMemoryUsageStore } from '../../../adapters/ollama/llm-gateway';
+import { describe, expect, test } from 'vitest';
+import { ollamaErrors, type ChatCall, type RecordedRequest } from '../../../../test/doubles/ollama-double';
 import { sentimentWithLlm, type SentimentSegment } from './sentiment-with-llm';
+import { createLlmTestKit } from './llm-test-kit';
 
 // The client-sentiment aid through the real gateway and `ollama` client, against a double speaking Ollama's HTTP protocol.
 
@@ -13,23 +13,7 @@ const SEGMENTS: SentimentSegment[] = [
   { id: id(2), text: 'Super, biorę.' },
 ];
 
-let ollama: OllamaDouble;
-beforeAll(async () => {
-  ollama = await startOllamaDouble({ models: [MODEL] });
-});
-afterAll(() => ollama.close());
-beforeEach(() => ollama.reset());
-
-const gateway = () =>
-  createLlmGateway({
-    host: ollama.url,
-    models: [MODEL],
-    think: 'low',
-    firstTokenTimeoutMs: 2_000,
-    idleTimeoutMs: 2_000,
-    breaker: { failures: 3, coolDownMs: 1_000 },
-    usage: createMemoryUsageStore(),
-  });
+const { ollama, gateway } = createLlmTestKit(MODEL);
 const userOf = (request: RecordedRequest) =>
   (request.body as { messages: { role: string; content: string }[] }).messages.find((m) => m.role === 'user')!.content;
 /** The numbered lines the request carried, as the model sees them. */
