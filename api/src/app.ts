@@ -13,6 +13,7 @@ import { countUsers, createUser } from './modules/users/user.service';
 import { createQueue } from './queue/queue';
 import type { AppDeps } from './trpc/context';
 import { createCallsModule } from './modules/calls/create-calls-module';
+import { createLiveModule } from './modules/live/create-live-module';
 
 export type App = {
   deps: AppDeps;
@@ -34,6 +35,7 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
   const db = await openDatabase(databaseConfigFrom(env, dataDir), logger);
   let stopQueue = async () => {};
   let closeCalls = async () => {};
+  let closeLive = async () => {};
   try {
     const applied = await migrate(db);
     if (applied.length) logger.info({ applied }, 'database migrated');
@@ -57,6 +59,10 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       brain.llm ? 'co-pilot ready' : 'co-pilot ready in rules mode (SUFLER_LLM=off)',
     );
 
+    const analysis = createAnalysisService({ analyzer: brain.analyzer, queue, summaryTokens: env.SUFLER_SUMMARY_TOKENS });
+    const live = await createLiveModule(env, { orm: db.orm, shared: calls.shared, analysis, calls: calls.service, logger, workers });
+    closeLive = live.close;
+
     const deps: AppDeps = {
       orm: db.orm,
       databaseKind: db.kind,
@@ -65,11 +71,12 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       auth: createAuthService({ accessTokens, refreshTtlSeconds: env.SUFLER_REFRESH_TOKEN_TTL }),
       queue,
       brain: {
-        analysis: createAnalysisService({ analyzer: brain.analyzer, queue, summaryTokens: env.SUFLER_SUMMARY_TOKENS }),
+        analysis,
         knowledge: brain.knowledge,
         llm: brain.llm,
       },
       calls: calls.service,
+      live: live.service,
     };
     await ensureFirstAdmin(deps, env);
     return {
@@ -78,6 +85,7 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       maxUploadBytes: env.SUFLER_CALL_MAX_MB * 1_048_576,
       health: createHealthCheck(deps, env.OLLAMA_URL),
       close: async () => {
+        await closeLive();
         await queue.stop();
         await closeCalls();
         await usage.close().catch((error: unknown) => logger.warn({ err: error }, 'could not record the last token usage'));
@@ -85,6 +93,7 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       },
     };
   } catch (error) {
+    await closeLive();
     await stopQueue();
     await closeCalls();
     await db.close();

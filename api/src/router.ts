@@ -5,6 +5,7 @@ import { authRouter } from './modules/auth/auth.router';
 import { clientsRouter } from './modules/clients/client.router';
 import { feedbackRouter } from './modules/feedback/feedback.router';
 import { knowledgeRouter } from './modules/knowledge/knowledge.router';
+import { liveRouter } from './modules/live/live.router';
 import { sessionsRouter } from './modules/sessions/session.router';
 import { systemRouter } from './modules/system/system.router';
 import { usersRouter } from './modules/users/user.router';
@@ -20,6 +21,7 @@ export const appRouter = router({
   knowledge: knowledgeRouter,
   calls: callsRouter,
   scorecards: scorecardsRouter,
+  live: liveRouter,
   users: usersRouter,
   system: systemRouter,
 });

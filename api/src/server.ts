@@ -9,6 +9,7 @@ import { appRouter } from './router';
 import { createContextFactory } from './trpc/context';
 import { callsHttp } from './modules/calls/calls-http';
 import { webCockpit } from './web-cockpit';
+import { handleLiveSocket, LIVE_MAX_MESSAGE_BYTES } from './modules/live/live-socket';
 
 export class PortInUseError extends Error {
   constructor(host: string, port: number) {
@@ -60,7 +61,17 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   web.use((_req, res) => void res.status(404).json({ error: 'Not found' }));
 
   const server = createServer(web);
-  const wss = new WebSocketServer({ server, path: '/trpc', maxPayload: 1024 * 1024 });
+  // Two WebSocket endpoints on one port: tRPC's subscriptions at /trpc, live meeting audio at /live.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const liveWss = new WebSocketServer({ noServer: true, maxPayload: LIVE_MAX_MESSAGE_BYTES });
+  liveWss.on('connection', (socket) => handleLiveSocket(socket, app.deps, app.deps.live));
+  liveWss.on('error', (error) => logger.debug({ err: error }, 'live websocket server error'));
+  server.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const target = path === '/trpc' ? wss : path === '/live' ? liveWss : null;
+    if (!target) return void socket.destroy();
+    target.handleUpgrade(req, socket, head, (client) => target.emit('connection', client, req));
+  });
   // The HTTP server reports its own errors (EADDRINUSE…) through `listen` below; the WebSocket
   // server re-emits them, and an unheard 'error' event would crash the process.
   wss.on('error', (error) => logger.debug({ err: error }, 'websocket server error'));
@@ -70,6 +81,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     server.once('error', (error: NodeJS.ErrnoException) => {
       wsHandler.broadcastReconnectNotification();
       wss.close();
+      liveWss.close();
       reject(
         error.code === 'EADDRINUSE'
           ? new PortInUseError(options.host, options.port)
@@ -90,8 +102,9 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const force = setTimeout(() => server.closeAllConnections(), 10_000).unref();
-      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      for (const client of [...wss.clients, ...liveWss.clients]) client.close(1001, 'server shutting down');
       wss.close();
+      liveWss.close();
       await closed;
       clearTimeout(force);
     },

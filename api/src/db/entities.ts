@@ -12,6 +12,9 @@ import { LlmUsageEntity } from '../modules/llm/llm-usage.entity';
 import { InteractionEntity } from '../modules/sessions/interaction.entity';
 import { SessionEntity } from '../modules/sessions/session.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { LiveSegmentEntity } from '../modules/live/live-segment.entity';
+import { LiveSessionEntity } from '../modules/live/live-session.entity';
+import { SettingEntity } from '../modules/settings/setting.entity';
 
 /** Every entity the ORM knows; the migrations create exactly these tables. */
 export const entities = [
@@ -29,4 +32,7 @@ export const entities = [
   CallCriterionEntity,
   TranscriptRevisionEntity,
   ScorecardEntity,
+  LiveSessionEntity,
+  LiveSegmentEntity,
+  SettingEntity,
 ];

@@ -4,6 +4,7 @@ import type { DatabaseKind } from '../db/orm';
 import type { Logger } from '../logger';
 import type { AnalysisService } from '../modules/analysis/analysis.service';
 import type { CallsService } from '../modules/calls/calls-service';
+import type { LiveService } from '../modules/live/live.service';
 import type { AuthService } from '../modules/auth/auth.service';
 import type { KnowledgeBase } from '../modules/knowledge/knowledge-base';
 import type { AccessTokens } from '../modules/auth/tokens';
@@ -21,6 +22,8 @@ export type AppDeps = {
   brain: { analysis: AnalysisService; knowledge: KnowledgeBase; llm: LlmGateway | null };
   /** Call evaluation: recordings, their processing, transcripts, scorecards and the dashboard. */
   calls: CallsService;
+  /** Live meetings: consent, capture sessions, the live transcript into the co-pilot, the recording into a call. */
+  live: LiveService;
 };
 
 /** Outer context: the transport's part, i.e. the bearer token the caller presented, if any. */

@@ -6,7 +6,12 @@ export const callBlobs = {
   original: (callId: string) => `calls/${callId}/original`,
   /** 16-bit little-endian mono PCM of one channel (0 = left or mono, 1 = right). */
   pcm: (callId: string, channel: number) => `calls/${callId}/pcm-${channel}`,
+  /** The transcript a live meeting already made of this recording (JSON `LiveTranscriptLine[]`), reused by the transcription stage. */
+  liveTranscript: (callId: string) => `calls/${callId}/live-transcript`,
 };
+
+/** One utterance of a live meeting's transcript, as a call made from that meeting keeps it. */
+export type LiveTranscriptLine = { speaker: 'CLIENT' | 'CONSULTANT'; startMs: number; endMs: number; text: string };
 
 /** Sample rate of the decoded channels: what speech recognisers expect. */
 export const PCM_RATE = 16_000;

@@ -20,6 +20,7 @@ import { sliceSamples } from '../../adapters/audio/slice-samples';
 import type { Diarizer } from '../../adapters/diarizer/diarizer';
 import type { LlmGateway } from '../../adapters/ollama/llm-gateway';
 import type { Transcriber } from '../../adapters/transcriber/transcriber';
+import { detectSpeechWith } from '../../adapters/vad/detect-speech-with';
 import type { Logger } from '../../logger';
 import { callBlobs, loadPcm, PCM_RATE, pcmBytes } from './call-blobs';
 import { rulesOnError, scoreCallNow } from './call-scoring';
@@ -28,7 +29,9 @@ import { CallSegmentEntity, findSegments, type CallSegmentRow } from './call-seg
 import type { CallRow } from './call.entity';
 import { inferRolesWithLlm } from './llm/infer-roles-with-llm';
 import { sentimentWithLlm } from './llm/sentiment-with-llm';
+import type { SpeechClassifierFactory } from './ports';
 import { StageError } from './stage-error';
+import { assignLiveText, loadLiveTranscript } from './reuse-live-transcript';
 
 export type StageDeps = {
   blobs: BlobStore;
@@ -40,6 +43,8 @@ export type StageDeps = {
   hashTerm: SearchTermHasher;
   defaultConsultantChannel: 'left' | 'right';
   logger: Logger;
+  /** Voice activity per frame (SUFLER_VAD: Silero, or the energy classifier); null: the batch energy detector `detectSpeech`. */
+  speech: SpeechClassifierFactory | null;
 };
 
 export type StageContext = {
@@ -79,7 +84,8 @@ async function voice({ call, progress }: StageContext, deps: StageDeps): Promise
   for (let channel = 0; channel < call.channels; channel++) {
     const samples = await loadPcm(deps.blobs, call.id, channel);
     if (!samples) throw new StageError('AUDIO_MISSING', 'Decoded audio is missing: run the decode stage again');
-    for (const s of detectSpeech(samples, PCM_RATE)) spans.push({ ...s, channel: channel as 0 | 1 });
+    const found = deps.speech ? await detectSpeechWith(deps.speech, samples, PCM_RATE) : detectSpeech(samples, PCM_RATE);
+    for (const s of found) spans.push({ ...s, channel: channel as 0 | 1 });
     progress((channel + 1) / call.channels);
   }
   call.speech = spans.sort((a, b) => a.startMs - b.startMs);
@@ -125,9 +131,17 @@ async function speakers({ em, call, signal }: StageContext, deps: StageDeps): Pr
 /** Each speech segment is sent alone (silence never is), two at a time; a reviewer's edited text is kept. */
 async function transcribe({ em, call, progress, signal }: StageContext, deps: StageDeps): Promise<StageOutcome> {
   const transcriber = deps.transcriber;
-  if (!transcriber) return { note: 'Not transcribed: TRANSCRIBE_URL is not set. Type the text in the transcript, then recompute.' };
   const all = await findSegments(em, call.id);
-  const segments = all.filter((s) => !s.edited);
+  // A call made from a live meeting: what was transcribed live is kept, only the rest goes to the transcriber.
+  const live = await loadLiveTranscript(deps.blobs, call.id);
+  const reused = live ? assignLiveText(all.filter((s) => !s.edited), live, call.consultantChannel ?? deps.defaultConsultantChannel) : new Map<string, string>();
+  for (const s of all) if (!s.edited && reused.has(s.id)) s.text = reused.get(s.id)!;
+  const fromLive = reused.size ? `${reused.size} of ${all.length} segments from the live transcript` : null;
+  if (!transcriber) {
+    if (reused.size) refreshSearchTerms(call, all.map((s) => s.text), deps.hashTerm);
+    return { note: fromLive ? `${fromLive}; the rest not transcribed: TRANSCRIBE_URL is not set` : 'Not transcribed: TRANSCRIBE_URL is not set. Type the text in the transcript, then recompute.' };
+  }
+  const segments = all.filter((s) => !s.edited && !reused.has(s.id));
   const channels = new Map<number, Int16Array>();
   for (let channel = 0; channel < call.channels; channel++) {
     const samples = await loadPcm(deps.blobs, call.id, channel);
@@ -149,7 +163,7 @@ async function transcribe({ em, call, progress, signal }: StageContext, deps: St
     }),
   );
   refreshSearchTerms(call, all.map((s) => s.text), deps.hashTerm);
-  return {};
+  return fromLive ? { note: fromLive } : {};
 }
 
 /**

@@ -20,7 +20,7 @@ import type {
   UploadResult,
 } from '@sufler/shared';
 import type { Actor } from '../actor';
-import type { ReceivedFile } from './ingest-recording';
+import type { IngestExtras, ReceivedFile } from './ingest-recording';
 import type { CallExportRow } from './reports/call-export-row';
 
 /**
@@ -45,7 +45,7 @@ export type CallsService = {
   remove(em: EntityManager, actor: Actor, id: string): Promise<{ id: string }>;
   dashboard(em: EntityManager, actor: Actor, input: DashboardInput): Promise<Dashboard>;
   /** Validates and stores an uploaded recording and queues its processing (see `ingestRecording`). */
-  ingest(em: EntityManager, actor: Actor, file: ReceivedFile, options: UploadOptions): Promise<UploadResult>;
+  ingest(em: EntityManager, actor: Actor, file: ReceivedFile, options: UploadOptions, extras?: IngestExtras): Promise<UploadResult>;
   /** The original recording, for playback; audited as a read. */
   audio(em: EntityManager, actor: Actor, id: string): Promise<{ bytes: Buffer; mimeType: string; call: CallSummary }>;
   /** The filtered calls with their criterion results, for the XLSX export (at most EXPORT_LIMIT); audited. */

@@ -206,7 +206,7 @@ export function createCallsService(deps: CallsServiceDeps): CallsService {
       save: (em, actor, input) => saveScorecard(em, actor, input),
     },
 
-    ingest: (em, actor, file, options) => ingestRecording(em, actor, file, options, deps.ingest),
+    ingest: (em, actor, file, options, extras) => ingestRecording(em, actor, file, options, deps.ingest, extras),
 
     async audio(em, actor, id) {
       const call = await findVisibleCall(em, actor, id);

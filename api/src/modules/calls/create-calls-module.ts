@@ -6,8 +6,11 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { locateFfmpeg } from '../../adapters/audio/locate-ffmpeg';
 import { createFsBlobStore } from '../../adapters/blob/fs-blob-store';
 import { createHttpDiarizer } from '../../adapters/diarizer/http-diarizer';
+import type { BlobStore } from '../../adapters/blob/blob-store';
 import type { LlmGateway } from '../../adapters/ollama/llm-gateway';
+import type { Transcriber } from '../../adapters/transcriber/transcriber';
 import { createOpenAiTranscriber } from '../../adapters/transcriber/openai-transcriber';
+import { createSpeechClassifierFactory } from '../../adapters/vad/speech-classifier';
 import type { Env } from '../../env';
 import type { Logger } from '../../logger';
 import type { Queue } from '../../queue/queue';
@@ -16,6 +19,7 @@ import { createCallPipeline } from './call-pipeline';
 import { createSearchTermHasher } from './call-search';
 import type { CallsService } from './calls-service';
 import { createCallsService } from './calls.service';
+import type { SpeechClassifierFactory } from './ports';
 import { seedBuiltInScorecards } from './scorecards.service';
 
 /** A key of its own for each use of the master key (column encryption, audio at rest, search hashes). */
@@ -29,7 +33,11 @@ const subkey = (key: Uint8Array, purpose: string) => Buffer.from(hkdfSync('sha25
 export async function createCallsModule(
   env: Env,
   deps: { orm: MikroORM; queue: Queue; logger: Logger; llm: LlmGateway | null; encryptionKey: Uint8Array; dataDir: string | undefined; workers?: boolean },
-): Promise<{ service: CallsService; close: () => Promise<void> }> {
+): Promise<{
+  service: CallsService;
+  shared: { blobs: BlobStore; transcriber: Transcriber | null; ffmpeg: () => Promise<string>; speech: SpeechClassifierFactory };
+  close: () => Promise<void>;
+}> {
   const scratch = !env.SUFLER_BLOB_DIR && !deps.dataDir ? await mkdtemp(join(tmpdir(), 'sufler-blobs-')) : null;
   const dir = env.SUFLER_BLOB_DIR ?? scratch ?? join(resolve(deps.dataDir!), 'blobs');
   const blobs = createFsBlobStore({ dir, key: subkey(deps.encryptionKey, 'blobs') });
@@ -46,6 +54,8 @@ export async function createCallsModule(
     ? createOpenAiTranscriber({ url: env.TRANSCRIBE_URL, apiKey: env.TRANSCRIBE_API_KEY, model: env.TRANSCRIBE_MODEL, language: env.TRANSCRIBE_LANGUAGE, timeoutMs: env.TRANSCRIBE_TIMEOUT_MS })
     : null;
   const diarizer = env.DIARIZE_URL ? createHttpDiarizer({ url: env.DIARIZE_URL, timeoutMs: env.TRANSCRIBE_TIMEOUT_MS }) : null;
+  // Silero by default: on the evaluation calls it agrees better with the reference turns (`npm run eval:vad`).
+  const speech = await createSpeechClassifierFactory(env.SUFLER_VAD, deps.logger);
 
   const events = createCallEvents();
   const pipeline = createCallPipeline({
@@ -53,7 +63,7 @@ export async function createCallsModule(
     queue: deps.queue,
     events,
     logger: deps.logger,
-    stages: { blobs, ffmpeg, transcriber, diarizer, llm: deps.llm, language: env.TRANSCRIBE_LANGUAGE, hashTerm, defaultConsultantChannel: env.SUFLER_CALL_CONSULTANT_CHANNEL, logger: deps.logger },
+    stages: { blobs, ffmpeg, transcriber, diarizer, llm: deps.llm, language: env.TRANSCRIBE_LANGUAGE, hashTerm, defaultConsultantChannel: env.SUFLER_CALL_CONSULTANT_CHANNEL, logger: deps.logger, speech },
   });
   await seedBuiltInScorecards(deps.orm.em.fork());
   if (deps.workers ?? true) await pipeline.start();
@@ -68,5 +78,10 @@ export async function createCallsModule(
     logger: deps.logger,
     ingest: { blobs, queue: deps.queue, ffmpeg, limits: { maxBytes: env.SUFLER_CALL_MAX_MB * 1_048_576, maxDurationMs: env.SUFLER_CALL_MAX_MINUTES * 60_000 } },
   });
-  return { service, close: async () => void (scratch && (await rm(scratch, { recursive: true, force: true }))) };
+  return {
+    service,
+    // What live meetings share with call evaluation: the same store, transcription server, ffmpeg and speech detector.
+    shared: { blobs, transcriber, ffmpeg, speech },
+    close: async () => void (scratch && (await rm(scratch, { recursive: true, force: true }))),
+  };
 }

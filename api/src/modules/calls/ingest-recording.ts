@@ -11,7 +11,7 @@ import type { Actor } from '../actor';
 import { audit } from '../audit/audit';
 import { ClientEntity } from '../clients/client.entity';
 import { UserEntity } from '../users/user.entity';
-import { callBlobs } from './call-blobs';
+import { callBlobs, type LiveTranscriptLine } from './call-blobs';
 import { CallStageEntity } from './call-stage.entity';
 import { toCallSummary } from './call-views';
 import { CallEntity, type CallRow } from './call.entity';
@@ -36,6 +36,9 @@ export type ReceivedFile = { path: string; sizeBytes: number; sha256: string; or
 
 export type IngestDeps = { blobs: BlobStore; queue: Queue; ffmpeg: () => Promise<string>; limits: IngestLimits };
 
+/** What a recording brings besides its bytes when it does not come from an upload: a live meeting's transcript. */
+export type IngestExtras = { liveTranscript?: LiveTranscriptLine[] };
+
 const SHORTEST_MS = 300;
 
 /**
@@ -43,7 +46,14 @@ const SHORTEST_MS = 300;
  * of the same bytes, stores the audio encrypted and the call with its stages, and queues the first
  * stage, in that order: a refusal stores nothing, and a failure after the audio was written removes it.
  */
-export async function ingestRecording(em: EntityManager, actor: Actor, file: ReceivedFile, options: UploadOptions, deps: IngestDeps): Promise<UploadResult> {
+export async function ingestRecording(
+  em: EntityManager,
+  actor: Actor,
+  file: ReceivedFile,
+  options: UploadOptions,
+  deps: IngestDeps,
+  extras: IngestExtras = {},
+): Promise<UploadResult> {
   if (file.sizeBytes === 0) throw new UploadError('EMPTY_FILE', 'The file is empty');
   if (file.sizeBytes > deps.limits.maxBytes) {
     throw new UploadError('TOO_LARGE', `The file is larger than the ${Math.round(deps.limits.maxBytes / 1_048_576)} MB limit`, 413);
@@ -74,6 +84,7 @@ export async function ingestRecording(em: EntityManager, actor: Actor, file: Rec
 
   const id = randomUUID();
   await deps.blobs.put(callBlobs.original(id), await readFile(file.path));
+  if (extras.liveTranscript?.length) await deps.blobs.put(callBlobs.liveTranscript(id), Buffer.from(JSON.stringify(extras.liveTranscript)));
   try {
     await em.transactional(async (tx) => {
       tx.create(CallEntity, {

@@ -1,0 +1,260 @@
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TRPCError } from '@trpc/server';
+import { encodeLiveFrame, LIVE_SAMPLE_RATE, LiveServerMessageSchema, type LiveServerMessage } from '@sufler/shared';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import WebSocket from 'ws';
+import { decodeAudio } from '../src/adapters/audio/decode-audio';
+import { locateFfmpeg } from '../src/adapters/audio/locate-ffmpeg';
+import { replayLive, type ReplayEvent } from '../src/cli/live-replay';
+import { startServer, type RunningServer } from '../src/server';
+import { startTranscribeDouble, type TranscribeDouble } from './doubles/transcribe-double';
+import { REFERENCE_LINES, REFERENCE_TURNS, referenceLineForLive } from './fixtures/calls/reference-transcript';
+import { fixturePath } from './fixtures/calls/rttm';
+import { collect, createTestApp, DATABASES, type TestApp } from './harness';
+
+type User = Awaited<ReturnType<TestApp['as']>>;
+
+/** The fixture call as the capture would send it: 16 kHz, left = consultant, right = client. */
+async function fixtureSides(): Promise<{ consultant: Int16Array; client: Int16Array }> {
+  const decoded = await decodeAudio(await locateFfmpeg(undefined), fixturePath('dialogue_pl_stereo_8k.wav'), { sampleRate: LIVE_SAMPLE_RATE });
+  return { consultant: decoded.channels[0]!, client: decoded.channels[1]! };
+}
+
+/** A raw /live socket that records every server message, for the protocol's edge cases. */
+async function rawSocket(server: RunningServer) {
+  const socket = new WebSocket(`${server.url.replace('http', 'ws')}/live`);
+  const messages: LiveServerMessage[] = [];
+  const waiters: (() => void)[] = [];
+  let closed: { code: number } | null = null;
+  socket.on('message', (data, isBinary) => {
+    if (!isBinary) messages.push(LiveServerMessageSchema.parse(JSON.parse(data.toString())));
+    waiters.splice(0).forEach((w) => w());
+  });
+  socket.on('close', (code) => {
+    closed = { code };
+    waiters.splice(0).forEach((w) => w());
+  });
+  await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+  const until = async <T extends LiveServerMessage['type']>(type: T, timeoutMs = 10_000): Promise<Extract<LiveServerMessage, { type: T }>> => {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = messages.find((m) => m.type === type);
+      if (found) {
+        messages.splice(messages.indexOf(found), 1);
+        return found as Extract<LiveServerMessage, { type: T }>;
+      }
+      if (closed || Date.now() > deadline) throw new Error(`no ${type} (closed: ${JSON.stringify(closed)}; got ${JSON.stringify(messages)})`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  };
+  return { socket, messages, until, closed: () => closed, json: (value: unknown) => socket.send(JSON.stringify(value)) };
+}
+
+/** Frames of 200 ms from the two sides, starting at `fromSeq`. */
+function framesOf(sides: { consultant: Int16Array; client: Int16Array }, fromMs = 0, toMs = Infinity, firstSeq = 0): Uint8Array[] {
+  const per = (LIVE_SAMPLE_RATE * 200) / 1000;
+  const start = Math.round((fromMs / 1000) * LIVE_SAMPLE_RATE);
+  const end = Math.min(sides.consultant.length, Math.round((toMs / 1000) * LIVE_SAMPLE_RATE));
+  const frames: Uint8Array[] = [];
+  for (let at = start, seq = firstSeq; at < end; at += per, seq++) {
+    const n = Math.min(per, end - at);
+    const interleaved = new Int16Array(n * 2);
+    for (let k = 0; k < n; k++) {
+      interleaved[2 * k] = sides.consultant[at + k]!;
+      interleaved[2 * k + 1] = sides.client[at + k]!;
+    }
+    frames.push(encodeLiveFrame(seq, interleaved));
+  }
+  return frames;
+}
+
+describe.each(DATABASES)('live meetings on %s', (database) => {
+  let t: TestApp;
+  let server: RunningServer;
+  let transcribe: TranscribeDouble;
+  let rep: User;
+  let other: User;
+  let sides: { consultant: Int16Array; client: Int16Array };
+  const blobDir = join(tmpdir(), `sufler-live-test-${process.pid}-${database}`);
+
+  async function openSession(user: User) {
+    const client = await user.caller.clients.create({ name: 'Anna Kowalska' });
+    const session = await user.caller.sessions.start({ clientId: client.id });
+    return { client, session };
+  }
+  async function startLive(user: User, sessionId: string) {
+    const notice = await user.caller.live.notice();
+    const { live } = await user.caller.live.start({ sessionId, mode: 'tab_and_mic', consentConfirmed: true, noticeVersion: notice.version, origin: 'test' });
+    return live;
+  }
+
+  beforeAll(async () => {
+    sides = await fixtureSides();
+    transcribe = await startTranscribeDouble({ respond: ({ filename }) => referenceLineForLive(filename) });
+    t = await createTestApp(database, { TRANSCRIBE_URL: transcribe.url, SUFLER_BLOB_DIR: blobDir, SUFLER_VAD: 'energy' });
+    server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
+    rep = await t.as('consultant');
+    other = await t.as('consultant');
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await t?.close();
+    await transcribe?.close();
+  });
+
+  test('nothing starts without the consent confirmed, or against a notice the rep did not see; consent is audited', async () => {
+    const { session } = await openSession(rep);
+    const notice = await rep.caller.live.notice();
+    await expect(rep.caller.live.start({ sessionId: session.id, mode: 'tab_and_mic', consentConfirmed: false as unknown as true, noticeVersion: notice.version })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(rep.caller.live.start({ sessionId: session.id, mode: 'tab_and_mic', consentConfirmed: true, noticeVersion: notice.version + 1 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(other.caller.live.start({ sessionId: session.id, mode: 'tab_and_mic', consentConfirmed: true, noticeVersion: notice.version })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+
+    const live = await startLive(rep, session.id);
+    expect(live).toMatchObject({ status: 'recording', transcription: 'live', sessionId: session.id });
+    const audit = await t.app.deps.orm.em.getConnection().execute<{ actor_id: string; detail: { consent: boolean; noticeVersion: number } }[]>(
+      `select actor_id, detail from audit_log where entity = 'live_session' and entity_id = '${live.id}' and action = 'create'`,
+    );
+    expect(audit).toEqual([expect.objectContaining({ actor_id: rep.user.id, detail: expect.objectContaining({ consent: true, noticeVersion: notice.version }) })]);
+    // A second recording of the same session is refused until the first stops.
+    await expect(startLive(rep, session.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await rep.caller.live.stop({ liveSessionId: live.id });
+  });
+
+  test('the admin edits the notice; a rep cannot; starting names the new version', async () => {
+    const admin = await t.as('admin');
+    await expect(rep.caller.live.saveNotice({ text: 'Nagrywamy rozmowy w celu szkolenia.' })).rejects.toBeInstanceOf(TRPCError);
+    const saved = await admin.caller.live.saveNotice({ text: 'Rozmowa jest nagrywana w celu szkolenia i oceny jakości obsługi.' });
+    expect(saved.version).toBeGreaterThan(0);
+    expect(await rep.caller.live.notice()).toEqual(saved);
+  });
+
+  test('a meeting streamed through the socket: both sides transcribed live, the co-pilot follows, Stop makes a scored call', async () => {
+    const { session } = await openSession(rep);
+    const live = await startLive(rep, session.id);
+    const followed = collect(await rep.caller.live.follow({ liveSessionId: live.id }));
+    const events: ReplayEvent[] = [];
+    const ended = await replayLive({ server: server.url, token: rep.token, liveSessionId: live.id, ...sides, speed: 0, onEvent: (e) => events.push(e) });
+
+    expect(ended.callId).toBeTruthy();
+    const segments = events.filter((e): e is Extract<ReplayEvent, { type: 'segment' }> => e.type === 'segment');
+    // Every reference turn appears, on the right side, with its line (the double recognises perfectly).
+    const said = new Set(segments.map((s) => `${s.speaker}|${s.text}`));
+    const expected = REFERENCE_TURNS.map((turn, i) => `${turn.speaker}|${REFERENCE_LINES[i]}`);
+    expect(expected.filter((line) => !said.has(line))).toEqual([]);
+    expect(new Set(segments.map((s) => s.speaker))).toEqual(new Set(['CONSULTANT', 'CLIENT']));
+    const analyses = events.filter((e) => e.type === 'analysis');
+    expect(analyses.length).toBeGreaterThan(0);
+    for (const a of analyses) if (a.type === 'analysis') expect(a.suggestions).toHaveLength(4);
+
+    // The panel's follow saw the same segments and ended with the call.
+    const followEvents = await followed;
+    expect(followEvents.filter((e) => e.type === 'segment')).toHaveLength(segments.length);
+    expect(followEvents.at(-1)).toMatchObject({ type: 'state', live: { status: 'stopped', callId: ended.callId } });
+
+    // The client's words reached the session as transcript observations.
+    const detail = await rep.caller.sessions.get({ id: session.id });
+    const transcripts = detail.interactions.filter((i) => i.kind === 'transcript');
+    expect(transcripts.length).toBe(analyses.length);
+    expect(transcripts.map((i) => i.input).join('\n')).toContain('zasięg zimą');
+    expect(transcripts.map((i) => i.input).join('\n')).not.toContain('Marek z salonu');
+
+    // The recording is a call: stereo, consultant on the left, the session's client, processed to the end.
+    const progress = await collect(await rep.caller.calls.progress({ id: ended.callId! }));
+    expect(progress.at(-1)!.status).toBe('done');
+    const call = await rep.caller.calls.get({ id: ended.callId! });
+    expect(call).toMatchObject({ channels: 2, consultantChannel: 'left', client: { id: detail.clientId } });
+    expect(Math.abs(call.durationMs - (sides.consultant.length / LIVE_SAMPLE_RATE) * 1000)).toBeLessThan(300);
+    expect(call.stages.find((s) => s.stage === 'transcribe')!.note).toMatch(/from the live transcript/);
+    expect(call.segments.filter((s) => s.text).map((s) => s.speaker)).toEqual(expect.arrayContaining(['CLIENT', 'CONSULTANT']));
+    expect(call.score).not.toBeNull();
+    // The live chunks are gone once the call holds the audio.
+    const stored = readdirSync(blobDir, { recursive: true }).map(String);
+    expect(stored.some((f) => f.includes(ended.callId!))).toBe(true);
+    expect(stored.filter((f) => f.includes(live.id))).toEqual([]);
+  }, 120_000);
+
+  test('a dropped socket resumes where the server is, and nothing recorded is lost', async () => {
+    const { session } = await openSession(rep);
+    const live = await startLive(rep, session.id);
+    const frames = framesOf(sides);
+    const first = await rawSocket(server);
+    first.json({ type: 'hello', token: rep.token, liveSessionId: live.id });
+    expect(await first.until('ready')).toMatchObject({ nextSeq: 0 });
+    for (const frame of frames.slice(0, 60)) first.socket.send(frame);
+    await first.until('ack');
+    first.socket.terminate();
+
+    const second = await rawSocket(server);
+    second.json({ type: 'hello', token: rep.token, liveSessionId: live.id });
+    const ready = await second.until('ready');
+    // The server kept every frame it took (stored or about to be): the capture resends from there.
+    expect(ready.nextSeq).toBe(60);
+    // A repeat of frames the server has changes nothing.
+    for (const frame of frames.slice(50, frames.length)) second.socket.send(frame);
+    second.json({ type: 'end' });
+    const ended = await second.until('ended', 60_000);
+    expect(ended.callId).toBeTruthy();
+    const call = await rep.caller.calls.get({ id: ended.callId! });
+    expect(Math.abs(call.durationMs - (sides.consultant.length / LIVE_SAMPLE_RATE) * 1000)).toBeLessThan(300);
+  }, 120_000);
+
+  test('bad frames and messages get a clear error and change nothing; the socket goes on', async () => {
+    const { session } = await openSession(rep);
+    const live = await startLive(rep, session.id);
+    const s = await rawSocket(server);
+    s.socket.send(encodeLiveFrame(0, new Int16Array(3200)));
+    expect(await s.until('error')).toMatchObject({ code: 'BAD_MESSAGE', fatal: true });
+
+    const ok = await rawSocket(server);
+    ok.json({ type: 'hello', token: rep.token, liveSessionId: live.id });
+    await ok.until('ready');
+    ok.socket.send(new Uint8Array([1, 2, 3]));
+    expect(await ok.until('error')).toMatchObject({ code: 'BAD_FRAME', fatal: false });
+    const wrongRate = encodeLiveFrame(0, new Int16Array(3200));
+    new DataView(wrongRate.buffer, wrongRate.byteOffset).setUint32(8, 8000, true);
+    ok.socket.send(wrongRate);
+    expect(await ok.until('error')).toMatchObject({ code: 'BAD_FORMAT', fatal: false });
+    const long = new Uint8Array(16 + 16_000 * 4); // one second in one frame
+    long.set(encodeLiveFrame(0, new Int16Array(2)).subarray(0, 16));
+    ok.socket.send(long);
+    expect(await ok.until('error')).toMatchObject({ code: 'FRAME_TOO_LARGE', fatal: false });
+    ok.socket.send('not json');
+    expect(await ok.until('error')).toMatchObject({ code: 'BAD_MESSAGE', fatal: false });
+    expect(ok.closed()).toBeNull();
+    const row = await rep.caller.live.get({ liveSessionId: live.id });
+    expect(row).toMatchObject({ receivedMs: 0, segments: [] });
+
+    // Another user's session, and a bad token, are refused and the socket closed.
+    const stranger = await rawSocket(server);
+    stranger.json({ type: 'hello', token: other.token, liveSessionId: live.id });
+    expect(await stranger.until('error')).toMatchObject({ code: 'FORBIDDEN', fatal: true });
+    const forged = await rawSocket(server);
+    forged.json({ type: 'hello', token: 'not-a-token', liveSessionId: live.id });
+    expect(await forged.until('error')).toMatchObject({ code: 'UNAUTHENTICATED', fatal: true });
+    ok.socket.close();
+    await rep.caller.live.stop({ liveSessionId: live.id });
+    expect(await rep.caller.live.get({ liveSessionId: live.id })).toMatchObject({ status: 'stopped', callId: null, error: 'No audio was recorded' });
+  }, 60_000);
+
+  test('Stop from the panel while the capture is gone makes a call of what was stored', async () => {
+    const { session } = await openSession(rep);
+    const live = await startLive(rep, session.id);
+    const s = await rawSocket(server);
+    s.json({ type: 'hello', token: rep.token, liveSessionId: live.id });
+    await s.until('ready');
+    for (const frame of framesOf(sides, 0, 10_000)) s.socket.send(frame);
+    await s.until('ack');
+    s.socket.terminate();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const stopped = await rep.caller.live.stop({ liveSessionId: live.id });
+    expect(stopped).toMatchObject({ status: 'stopped', error: null });
+    const call = await rep.caller.calls.get({ id: stopped.callId! });
+    expect(call.durationMs).toBeGreaterThan(9_500);
+    expect(await rep.caller.live.active({ sessionId: session.id })).toBeNull();
+  }, 60_000);
+});
