@@ -51,6 +51,13 @@ const EXPECTED: Record<string, Access> = {
   'scorecards.get': 'authenticated',
   'scorecards.save': ['admin'],
   'users.list': ['manager', 'admin'],
+  'live.notice': 'authenticated',
+  'live.saveNotice': ['admin'],
+  'live.start': 'authenticated',
+  'live.stop': 'authenticated',
+  'live.get': 'authenticated',
+  'live.active': 'authenticated',
+  'live.follow': 'authenticated',
   'system.pingJob': ['admin'],
 };
 
