@@ -156,6 +156,15 @@ export async function createLiveRecorder(row: LiveSessionRow, actor: Actor, deps
     if (pendingMs >= CHUNK_MS) await writeChunk();
   }
 
+  /** Chunk writes and frames go through one queue: two writers at once would give two chunks one number. */
+  function enqueue(step: () => Promise<void>): Promise<void> {
+    work = work.then(step).catch((error: unknown) => {
+      failure ??= error;
+      deps.logger.error({ err: error, liveSessionId: id }, 'live audio could not be stored');
+    });
+    return work;
+  }
+
   /** What the socket should do with a frame: take it, ignore a repeat, or ask for a resend from `nextSeq`. */
   function classify(seq: number): 'take' | 'repeat' | 'gap' {
     const expected = queuedSeq + 1;
@@ -196,26 +205,21 @@ export async function createLiveRecorder(row: LiveSessionRow, actor: Actor, deps
       queuedMs += fillMs + frame.durationMs;
       if (fillMs) stats.lostMs += fillMs;
       const filler = fillMs ? silence(frame.seq, fillMs) : null;
-      work = work.then(async () => {
+      void enqueue(async () => {
         if (filler) await take(filler);
         await take(frame);
-      }).catch((error: unknown) => {
-        failure ??= error;
-        deps.logger.error({ err: error, liveSessionId: id }, 'a live frame could not be stored');
       });
       return 'ok';
     },
     /** The capture went away (socket closed) without ending: store what arrived, keep the row recording. */
     async detach(): Promise<void> {
-      await work;
-      await writeChunk();
+      await enqueue(writeChunk);
       await segmentsWritten;
     },
     /** Stop: store the tail, finish every utterance and its transcript, the last observation; then close. */
     async end(): Promise<RecorderStats> {
       closed = true;
-      await work;
-      await writeChunk();
+      await enqueue(writeChunk);
       for (const side of sides.values()) await side.flush();
       await segmentsWritten;
       await feed.flush();
