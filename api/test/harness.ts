@@ -57,7 +57,7 @@ export async function createTestApp(database: TestDatabase, vars: Record<string,
     em: () => app.deps.orm.em.fork(),
     /** Row counts of every application table, to prove a failed call wrote nothing. */
     async counts(): Promise<Record<string, number>> {
-      const tables = ['app_user', 'refresh_token', 'client', 'client_session', 'interaction', 'feedback', 'audit_log', 'call', 'call_stage', 'call_segment', 'call_criterion', 'transcript_revision'];
+      const tables = ['app_user', 'refresh_token', 'client', 'client_session', 'interaction', 'feedback', 'audit_log', 'call', 'call_stage', 'call_segment', 'call_criterion', 'transcript_revision', 'live_session', 'live_segment', 'app_setting'];
       const conn = app.deps.orm.em.getConnection();
       const entries = await Promise.all(
         tables.map(async (t) => [t, Number((await conn.execute<{ n: string }[]>(`select count(*) as n from "${t}"`))[0]!.n)] as const),

@@ -258,3 +258,78 @@ describe.each(DATABASES)('live meetings on %s', (database) => {
     expect(await rep.caller.live.active({ sessionId: session.id })).toBeNull();
   }, 60_000);
 });
+
+describe('live meetings without a transcription server', () => {
+  let t: TestApp;
+  let server: RunningServer;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { SUFLER_VAD: 'energy' });
+    server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await t?.close();
+  });
+
+  test('capture still records: no live transcript is promised, and Stop still saves the call', async () => {
+    const rep = await t.as('consultant');
+    const client = await rep.caller.clients.create({ name: 'Ewa Lis' });
+    const session = await rep.caller.sessions.start({ clientId: client.id });
+    const notice = await rep.caller.live.notice();
+    const { live } = await rep.caller.live.start({ sessionId: session.id, mode: 'mic_only', consentConfirmed: true, noticeVersion: notice.version });
+    expect(live.transcription).toBe('off');
+    const sides = await fixtureSides();
+    const events: ReplayEvent[] = [];
+    const ended = await replayLive({ server: server.url, token: rep.token, liveSessionId: live.id, consultant: sides.consultant.subarray(0, 16_000 * 20), client: new Int16Array(0), speed: 0, onEvent: (e) => events.push(e) });
+    expect(events[0]).toMatchObject({ type: 'ready', transcription: 'off' });
+    expect(events.filter((e) => e.type === 'segment')).toEqual([]);
+    const call = await rep.caller.calls.get({ id: ended.callId! });
+    expect(call.durationMs).toBeGreaterThan(19_500);
+  }, 60_000);
+});
+
+describe('live meetings without headphones', () => {
+  let t: TestApp;
+  let server: RunningServer;
+  let transcribe: TranscribeDouble;
+  beforeAll(async () => {
+    // A recogniser that hears what a microphone next to the speakers hears: on the consultant's side,
+    // during the client's turns, the client's words.
+    transcribe = await startTranscribeDouble({
+      respond: ({ filename }) => {
+        const match = /consultant-(\d+)\.wav$/.exec(filename ?? '');
+        if (!match) return referenceLineForLive(filename);
+        const at = Number(match[1]);
+        const turn = REFERENCE_TURNS.findIndex((x) => at >= x.startMs - 600 && at < x.endMs);
+        return turn >= 0 ? REFERENCE_LINES[turn]! : '';
+      },
+    });
+    t = await createTestApp('pglite', { TRANSCRIBE_URL: transcribe.url, SUFLER_VAD: 'energy' });
+    server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await t?.close();
+    await transcribe?.close();
+  });
+
+  test("the client's voice picked up by the microphone is not taken for the consultant's words", async () => {
+    const rep = await t.as('consultant');
+    const client = await rep.caller.clients.create({ name: 'Ola Wiśniewska' });
+    const session = await rep.caller.sessions.start({ clientId: client.id });
+    const notice = await rep.caller.live.notice();
+    const { live } = await rep.caller.live.start({ sessionId: session.id, mode: 'tab_and_mic', consentConfirmed: true, noticeVersion: notice.version });
+    const sides = await fixtureSides();
+    const echoed = new Int16Array(sides.consultant.length);
+    for (let i = 0; i < echoed.length; i++) echoed[i] = Math.max(-32768, Math.min(32767, sides.consultant[i]! + Math.round((sides.client[i] ?? 0) * 0.5)));
+    const events: ReplayEvent[] = [];
+    await replayLive({ server: server.url, token: rep.token, liveSessionId: live.id, consultant: echoed, client: sides.client, speed: 0, onEvent: (e) => events.push(e) });
+    const segments = events.filter((e): e is Extract<ReplayEvent, { type: 'segment' }> => e.type === 'segment');
+    const clientLines = new Set(REFERENCE_TURNS.flatMap((turn, i) => (turn.speaker === 'CLIENT' ? [REFERENCE_LINES[i]!] : [])));
+    // Without the echo check the consultant's side would repeat the client's lines.
+    expect(transcribe.requests.some((r) => r.filename?.startsWith('consultant') && clientLines.has(referenceLineForLive(r.filename.replace('consultant', 'client'))))).toBe(true);
+    expect(segments.filter((s) => s.speaker === 'CONSULTANT' && clientLines.has(s.text))).toEqual([]);
+    expect(segments.filter((s) => s.speaker === 'CLIENT').length).toBe(clientLines.size);
+    expect(segments.filter((s) => s.speaker === 'CONSULTANT').length).toBeGreaterThanOrEqual(REFERENCE_TURNS.length - clientLines.size);
+  }, 60_000);
+});
