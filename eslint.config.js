@@ -5,6 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ['error', { patterns }];
+const apiNotExtension = { group: ['@sufler/extension', '**/extension/**'], message: 'api does not depend on the extension.' };
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/.output/**', '**/.wxt/**', '**/dist/**', 'test-results/**', '.sufler-data/**'] },
@@ -34,7 +35,24 @@ export default tseslint.config(
     files: ['api/**/*.ts', 'api/**/*.mjs', '*.config.{ts,js}'],
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      'no-restricted-imports': restrict([{ group: ['@sufler/extension', '**/extension/**'], message: 'api does not depend on the extension.' }]),
+      'no-restricted-imports': restrict([apiNotExtension]),
+    },
+  },
+  {
+    // Modules see ports (their own `ports.ts`, or another module's), never an adapter, not even its types;
+    // only the composition roots wire adapters in: app.ts, brain.ts, cli/, the create-*-module factories,
+    // benches and tests. A later `no-restricted-imports` replaces the one above, so it repeats that pattern.
+    files: ['api/src/modules/**/*.ts'],
+    ignores: ['api/src/modules/*/create-*-module.ts', 'api/src/modules/**/*.test.ts', 'api/src/modules/**/*-test-kit.ts'],
+    rules: {
+      'no-restricted-imports': restrict([
+        apiNotExtension,
+        {
+          regex: '^(\\.\\./)+adapters(/|$)',
+          allowTypeImports: false,
+          message: 'a module depends on ports (modules/<domain>/ports.ts), not on adapters: wire adapters in its create-*-module.ts.',
+        },
+      ]),
     },
   },
   {

@@ -17,9 +17,9 @@ import { basename, join, resolve } from 'node:path';
 import { detectSpeech } from '@sufler/shared';
 import { decodeAudio } from '../src/adapters/audio/decode-audio';
 import { locateFfmpeg } from '../src/adapters/audio/locate-ffmpeg';
-import { detectSpeechWith } from '../src/adapters/vad/detect-speech-with';
 import { createEnergyClassifierFactory } from '../src/adapters/vad/energy-classifier-factory';
 import { createSileroClassifierFactory } from '../src/adapters/vad/silero-classifier';
+import { detectSpeechWith } from '../src/modules/calls/detect-speech-with';
 import { fromTimes, speechAgreement, type Span, type SpeechAgreement } from '../test/fixtures/calls/speech-agreement';
 
 type Turn = Span & { speaker: string };

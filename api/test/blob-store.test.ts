@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { CHUNK_BYTES, HEADER_BYTES, TAG_BYTES } from '../src/adapters/blob/blob-cipher';
-import { BlobError, type BlobStore } from '../src/adapters/blob/blob-store';
 import { createFsBlobStore } from '../src/adapters/blob/fs-blob-store';
+import { BlobError, type BlobStore } from '../src/modules/calls/ports';
 
 let dir: string;
 let key: Buffer;

@@ -5,18 +5,11 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { detectSpeech, labelByChannel, speakerAgreement, type SpeechSpan } from '@sufler/shared';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  AudioError,
-  decodeAudio,
-  encodeWav,
-  locateFfmpeg,
-  probeAudio,
-  sliceSamples,
-  SNIFF_BYTES,
-  sniffAudioType,
-  type AudioFormat,
-  type DecodedAudio,
-} from '../src/adapters/audio';
+import { decodeAudio, locateFfmpeg, probeAudio } from '../src/adapters/audio';
+import { encodeWav } from '../src/audio/encode-wav';
+import { sliceSamples } from '../src/audio/slice-samples';
+import { SNIFF_BYTES, sniffAudioType, type AudioFormat } from '../src/audio/sniff-audio-type';
+import { AudioError, type DecodedAudio } from '../src/modules/calls/ports';
 import { fixturePath, parseRttm } from './fixtures/calls/rttm';
 
 const run = promisify(execFile);

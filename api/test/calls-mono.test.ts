@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { speakerAgreement, type CallDetail, type CallProgress, type CallStageName } from '@sufler/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { DiarizedTurn } from '../src/adapters/diarizer/diarizer';
+import type { DiarizedTurn } from '../src/modules/calls/ports';
 import type { Actor } from '../src/modules/actor';
 import { CallSegmentEntity } from '../src/modules/calls/call-segment.entity';
 import { startDiarizeDouble, type DiarizeDouble } from './doubles/diarize-double';

@@ -286,6 +286,23 @@ describe('live meetings without a transcription server', () => {
     const call = await rep.caller.calls.get({ id: ended.callId! });
     expect(call.durationMs).toBeGreaterThan(19_500);
   }, 60_000);
+
+  test('two meetings that sound the same are two calls', async () => {
+    const rep = await t.as('consultant');
+    const other = await t.as('consultant');
+    const audio = (await fixtureSides()).consultant.subarray(0, 16_000 * 5);
+    const ids: string[] = [];
+    for (const user of [rep, rep, other]) {
+      const client = await user.caller.clients.create({ name: 'Ten sam dźwięk' });
+      const session = await user.caller.sessions.start({ clientId: client.id });
+      const notice = await user.caller.live.notice();
+      const { live } = await user.caller.live.start({ sessionId: session.id, mode: 'mic_only', consentConfirmed: true, noticeVersion: notice.version });
+      const ended = await replayLive({ server: server.url, token: user.token, liveSessionId: live.id, consultant: audio, client: new Int16Array(0), speed: 0 });
+      expect(ended.error).toBeNull();
+      ids.push(ended.callId!);
+    }
+    expect(new Set(ids).size).toBe(3);
+  }, 60_000);
 });
 
 describe('live meetings without headphones', () => {
@@ -331,5 +348,41 @@ describe('live meetings without headphones', () => {
     expect(segments.filter((s) => s.speaker === 'CONSULTANT' && clientLines.has(s.text))).toEqual([]);
     expect(segments.filter((s) => s.speaker === 'CLIENT').length).toBe(clientLines.size);
     expect(segments.filter((s) => s.speaker === 'CONSULTANT').length).toBeGreaterThanOrEqual(REFERENCE_TURNS.length - clientLines.size);
+  }, 60_000);
+});
+
+describe('a capture that never comes back', () => {
+  let t: TestApp;
+  let server: RunningServer;
+  beforeAll(async () => {
+    t = await createTestApp('pglite', { SUFLER_VAD: 'energy', SUFLER_LIVE_RESUME_WINDOW_S: '10' });
+    server = await startServer(t.app, { host: '127.0.0.1', port: 0 });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.close();
+    await t?.close();
+  });
+
+  test('the browser closed without Stop: past the resume window, what was recorded is saved as a call', async () => {
+    const rep = await t.as('consultant');
+    const client = await rep.caller.clients.create({ name: 'Adam Zając' });
+    const session = await rep.caller.sessions.start({ clientId: client.id });
+    const notice = await rep.caller.live.notice();
+    const { live } = await rep.caller.live.start({ sessionId: session.id, mode: 'tab_and_mic', consentConfirmed: true, noticeVersion: notice.version });
+    const s = await rawSocket(server);
+    s.json({ type: 'hello', token: rep.token, liveSessionId: live.id });
+    await s.until('ready');
+    for (const frame of framesOf(await fixtureSides(), 0, 6000)) s.socket.send(frame);
+    await s.until('ack');
+    s.socket.terminate();
+    expect(await rep.caller.live.get({ liveSessionId: live.id })).toMatchObject({ status: 'recording' });
+    let row = await rep.caller.live.get({ liveSessionId: live.id });
+    for (let i = 0; i < 40 && row.status !== 'stopped'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      row = await rep.caller.live.get({ liveSessionId: live.id });
+    }
+    expect(row).toMatchObject({ status: 'stopped', error: null });
+    const call = await rep.caller.calls.get({ id: row.callId! });
+    expect(call.durationMs).toBeGreaterThan(5_500);
   }, 60_000);
 });

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { readWavInfo } from '../doubles/wav';
 import { createOpenAiTranscriber } from '../../src/adapters/transcriber/openai-transcriber';
-import { TranscriberError } from '../../src/adapters/transcriber/transcriber';
 import { createChunkedLiveTranscriber } from '../../src/adapters/live-transcriber/chunked-live-transcriber';
 import { createRealtimeLiveTranscriber } from '../../src/adapters/live-transcriber/realtime-live-transcriber';
-import { resampleLinear } from '../../src/adapters/live-transcriber/resample-linear';
+import { resampleLinear } from '../../src/audio/resample-linear';
+import { TranscriberError } from '../../src/modules/calls/ports';
 import type { LiveTranscriber } from '../../src/modules/live/ports';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createOpenAiTranscriber } from '../../src/adapters/transcriber/openai-transcriber';
-import { TranscriberError, type Transcriber } from '../../src/adapters/transcriber/transcriber';
+import { TranscriberError, type Transcriber } from '../../src/modules/calls/ports';
 import { startTranscribeDouble, type TranscribeDouble } from '../doubles/transcribe-double';
 import { readWavInfo, writeWav } from '../doubles/wav';
 

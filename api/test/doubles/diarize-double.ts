@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { type AddressInfo } from 'node:net';
-import { type DiarizedTurn } from '../../src/adapters/diarizer/diarizer';
+import { type DiarizedTurn } from '../../src/modules/calls/ports';
 import { createScriptedFailures, readBody, readForm, sendJson, sendScripted, sleep, type ScriptedFailures } from './http-double';
 import { readWavInfo } from './wav';
 

@@ -1,24 +1,7 @@
 import { endianness } from 'node:os';
-import { AudioError } from './audio-error';
+import { AudioError, type DecodedAudio, type DecodeOptions } from '../../modules/calls/ports';
 import { probeAudio } from './probe-audio';
 import { lastStderrLine, runFfmpeg } from './run-ffmpeg';
-
-export type DecodedAudio = {
-  sampleRate: number;
-  durationMs: number;
-  /** One array for mono, two (left, right) for stereo; of more channels only the first two are kept. */
-  channels: Int16Array[];
-};
-
-export type DecodeOptions = {
-  /** Output rate in Hz (default 16 000, what speech recognisers expect). */
-  sampleRate?: number;
-  signal?: AbortSignal;
-  /** 0…1, called as the decoded audio grows (at most about a hundred times) and with 1 at the end. */
-  onProgress?: (fraction: number) => void;
-  /** Longer audio is refused with TOO_LONG, checked against the header and again while decoding. */
-  maxDurationMs?: number;
-};
 
 /**
  * Decodes a recording to 16-bit PCM per channel with ffmpeg in a child process, reading its output in

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { AudioError } from './audio-error';
+import { AudioError } from '../../modules/calls/ports';
 
 const INSTALL_HINT =
   'Run `npm ci` (the @ffmpeg-installer/ffmpeg package ships a binary for Linux, macOS and Windows on x64/arm64), ' +

@@ -1,18 +1,8 @@
 import { open } from 'node:fs/promises';
-import { AudioError } from './audio-error';
+import { SNIFF_BYTES } from '../../audio/sniff-audio-type';
+import { wavMissingMs } from '../../audio/wav-missing-ms';
+import { AudioError, type AudioProbe } from '../../modules/calls/ports';
 import { lastStderrLine, runFfmpeg } from './run-ffmpeg';
-import { SNIFF_BYTES } from './sniff-audio-type';
-import { wavMissingMs } from './wav-missing-ms';
-
-export type AudioProbe = {
-  durationMs: number;
-  channels: number;
-  sampleRate: number;
-  /** ffmpeg's codec name, e.g. pcm_s16le, pcm_mulaw, mp3, opus, aac, flac. */
-  codec: string;
-  /** True when ffmpeg guessed the duration from the bitrate (a header without one); decoding gives the exact one. */
-  durationEstimated: boolean;
-};
 
 /** Channel layouts ffmpeg names by word; numeric ones ("5.1", "7.1(wide)") are summed. */
 const NAMED_LAYOUTS: Record<string, number> = { mono: 1, stereo: 2, downmix: 2, quad: 4, hexagonal: 6, octagonal: 8, hexadecagonal: 16 };

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CHUNK_BYTES, HEADER_BYTES, TAG_BYTES, newHeader, openChunk, readHeader, sealChunk } from './blob-cipher';
-import { BlobError, type BlobStore, assertBlobKey, assertBlobPrefix } from './blob-store';
+import { BlobError, type BlobStore } from '../../modules/calls/ports';
+import { assertBlobKey, assertBlobPrefix } from './assert-blob-key';
 
 /**
  * Blobs live in files named after their key plus this suffix. `+` cannot occur in a key, so the file of

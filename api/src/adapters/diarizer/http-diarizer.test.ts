@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startDiarizeDouble, type DiarizeDouble } from '../../../test/doubles/diarize-double';
 import { toneWav } from '../../../test/doubles/wav';
-import { DiarizerError } from './diarizer';
+import { DiarizerError } from '../../modules/calls/ports';
 import { createHttpDiarizer } from './http-diarizer';
 
 // The adapter over real HTTP against the diarization double (protocol: README.md here).

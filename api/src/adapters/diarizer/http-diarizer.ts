@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { postForm } from '../transcriber/post-form';
-import { DiarizerError, type Diarizer, type DiarizedTurn } from './diarizer';
+import { DiarizerError, type Diarizer, type DiarizedTurn } from '../../modules/calls/ports';
 
 export type HttpDiarizerOptions = {
   /** DIARIZE_URL: the service's root, with or without a trailing `/v1`. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startTranscribeDouble, type TranscribeDouble } from '../../../test/doubles/transcribe-double';
 import { createOpenAiTranscriber } from '../transcriber/openai-transcriber';
-import { TranscriberError } from '../transcriber/transcriber';
+import { TranscriberError } from '../../modules/calls/ports';
 import { createChunkedLiveTranscriber } from './chunked-live-transcriber';
 import { nearSilence, speechLike } from './test-audio';
 

@@ -1,7 +1,7 @@
-import { encodeWav } from '../audio/encode-wav';
-import { TranscriberError, type Transcriber } from '../transcriber/transcriber';
+import { encodeWav } from '../../audio/encode-wav';
+import { DEFAULT_MIN_RMS_DB, rmsDbfs } from '../../audio/rms-dbfs';
+import { TranscriberError, type Transcriber } from '../../modules/calls/ports';
 import type { LiveTranscriber, LiveTranscriberStream } from '../../modules/live/ports';
-import { DEFAULT_MIN_RMS_DB, rmsDbfs } from './rms-dbfs';
 import { createSerialQueue } from './serialize';
 
 export type ChunkedLiveTranscriberOptions = {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadEnv } from '../../env';
-import type { Transcriber } from '../transcriber/transcriber';
+import type { Transcriber } from '../../modules/calls/ports';
 import { createLiveTranscriber } from './create-live-transcriber';
 
 const batch: Transcriber = { transcribe: () => Promise.reject(new Error('not called')) };

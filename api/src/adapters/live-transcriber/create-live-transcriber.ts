@@ -1,6 +1,6 @@
 import type { Env } from '../../env';
 import type { LiveTranscriber } from '../../modules/live/ports';
-import type { Transcriber } from '../transcriber/transcriber';
+import type { Transcriber } from '../../modules/calls/ports';
 import { createChunkedLiveTranscriber } from './chunked-live-transcriber';
 import { createRealtimeLiveTranscriber } from './realtime-live-transcriber';
 

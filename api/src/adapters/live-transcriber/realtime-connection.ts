@@ -1,5 +1,5 @@
 import WebSocket, { type RawData } from 'ws';
-import { TranscriberError } from '../transcriber/transcriber';
+import { TranscriberError } from '../../modules/calls/ports';
 import { closeFailure, eventFailure, handshakeFailure, type RealtimeErrorBody } from './realtime-failures';
 
 export type RealtimeConnectOptions = {

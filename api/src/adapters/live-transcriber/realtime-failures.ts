@@ -1,5 +1,4 @@
-import { TranscriberError } from '../transcriber/transcriber';
-import { type ServiceFailureCode } from '../transcriber/service-failure';
+import { TranscriberError, type ServiceFailureCode } from '../../modules/calls/ports';
 
 /** The `error` object of a Realtime `error` or `…transcription.failed` event. */
 export type RealtimeErrorBody = { type?: string; code?: string | null; message?: string; param?: string | null };

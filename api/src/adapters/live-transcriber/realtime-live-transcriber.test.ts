@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startRealtimeDouble, type RealtimeDouble } from '../../../test/doubles/realtime-double';
-import { TranscriberError } from '../transcriber/transcriber';
+import { TranscriberError } from '../../modules/calls/ports';
 import { createRealtimeLiveTranscriber, realtimeBase, realtimeUrl, type RealtimeLiveTranscriberOptions } from './realtime-live-transcriber';
 import { nearSilence, speechLike } from './test-audio';
 

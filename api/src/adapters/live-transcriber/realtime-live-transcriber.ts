@@ -1,8 +1,8 @@
-import { TranscriberError } from '../transcriber/transcriber';
+import { resampleLinear } from '../../audio/resample-linear';
+import { DEFAULT_MIN_RMS_DB, rmsDbfs } from '../../audio/rms-dbfs';
+import { TranscriberError } from '../../modules/calls/ports';
 import type { LiveTranscriber, LiveTranscriberStream } from '../../modules/live/ports';
 import { connectRealtime, type RealtimeConnection } from './realtime-connection';
-import { resampleLinear } from './resample-linear';
-import { DEFAULT_MIN_RMS_DB, rmsDbfs } from './rms-dbfs';
 import { createSerialQueue } from './serialize';
 
 export type RealtimeLiveTranscriberOptions = {

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { startTranscribeDouble, type TranscribeDouble } from '../../../test/doubles/transcribe-double';
 import { toneWav } from '../../../test/doubles/wav';
 import { createOpenAiTranscriber, type OpenAiTranscriberOptions } from './openai-transcriber';
-import { TranscriberError } from './transcriber';
+import { TranscriberError } from '../../modules/calls/ports';
 
 // The adapter over real HTTP against the Whisper-compatible double: what is tested is the wire.
 let whisper: TranscribeDouble;

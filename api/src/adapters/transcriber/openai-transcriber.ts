@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { postForm } from './post-form';
-import { TranscriberError, type Transcriber, type Transcription } from './transcriber';
+import { TranscriberError, type Transcriber, type Transcription } from '../../modules/calls/ports';
 
 export type OpenAiTranscriberOptions = {
   /** TRANSCRIBE_URL: the server's root, with or without a trailing `/v1`. */

@@ -1,4 +1,4 @@
-import { type ServiceFailure } from './service-failure';
+import { type ServiceFailure } from '../../modules/calls/ports';
 
 export type PostFormOptions = {
   /** Names the service in messages, e.g. "Transcription server at http://…". */

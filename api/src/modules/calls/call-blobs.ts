@@ -1,4 +1,4 @@
-import type { BlobStore } from '../../adapters/blob/blob-store';
+import type { BlobStore } from './ports';
 
 /** Where a call's audio lives in the blob store: the upload as it came, and the decoded channels. */
 export const callBlobs = {

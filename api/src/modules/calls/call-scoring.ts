@@ -7,13 +7,13 @@ import {
   type CriterionOverride,
   type Scorecard,
 } from '@sufler/shared';
-import type { LlmGateway } from '../../adapters/ollama/llm-gateway';
 import { CallCriterionEntity, type CallCriterionRow } from './call-criterion.entity';
 import { findSegments } from './call-segment.entity';
 import type { CallRow } from './call.entity';
 import { evaluateScorecardWithLlm } from './llm/evaluate-scorecard-with-llm';
 import { getScorecard } from './scorecards.service';
 import type { Logger } from '../../logger';
+import type { ChatModel } from '../llm/ports';
 
 /**
  * The LLM is an aid: any failure of it other than the stage being aborted (a request the model refuses,
@@ -37,7 +37,7 @@ export async function rulesOnError<T>(ask: () => Promise<T | null>, signal?: Abo
 export async function scoreCallNow(
   em: EntityManager,
   call: CallRow,
-  { llm, signal, logger }: { llm: LlmGateway | null; signal?: AbortSignal; logger?: Logger },
+  { llm, signal, logger }: { llm: ChatModel | null; signal?: AbortSignal; logger?: Logger },
 ): Promise<{ note: string | null }> {
   const card = await getScorecard(em, call.scorecardKey);
   const segments = (await findSegments(em, call.id)).map((s) => ({

@@ -13,32 +13,28 @@ import {
   type Speaker,
   type SpeechSpan,
 } from '@sufler/shared';
-import type { BlobStore } from '../../adapters/blob/blob-store';
-import { decodeAudio } from '../../adapters/audio/decode-audio';
-import { encodeWav } from '../../adapters/audio/encode-wav';
-import { sliceSamples } from '../../adapters/audio/slice-samples';
-import type { Diarizer } from '../../adapters/diarizer/diarizer';
-import type { LlmGateway } from '../../adapters/ollama/llm-gateway';
-import type { Transcriber } from '../../adapters/transcriber/transcriber';
-import { detectSpeechWith } from '../../adapters/vad/detect-speech-with';
+import { encodeWav } from '../../audio/encode-wav';
+import { sliceSamples } from '../../audio/slice-samples';
 import type { Logger } from '../../logger';
+import type { ChatModel } from '../llm/ports';
 import { callBlobs, loadPcm, PCM_RATE, pcmBytes } from './call-blobs';
 import { rulesOnError, scoreCallNow } from './call-scoring';
 import { refreshSearchTerms, type SearchTermHasher } from './call-search';
 import { CallSegmentEntity, findSegments, type CallSegmentRow } from './call-segment.entity';
 import type { CallRow } from './call.entity';
+import { detectSpeechWith } from './detect-speech-with';
 import { inferRolesWithLlm } from './llm/infer-roles-with-llm';
 import { sentimentWithLlm } from './llm/sentiment-with-llm';
-import type { SpeechClassifierFactory } from './ports';
+import type { AudioCodec, BlobStore, Diarizer, SpeechClassifierFactory, Transcriber } from './ports';
 import { StageError } from './stage-error';
 import { assignLiveText, loadLiveTranscript } from './reuse-live-transcript';
 
 export type StageDeps = {
   blobs: BlobStore;
-  ffmpeg: () => Promise<string>;
+  audio: AudioCodec;
   transcriber: Transcriber | null;
   diarizer: Diarizer | null;
-  llm: LlmGateway | null;
+  llm: ChatModel | null;
   language: string;
   hashTerm: SearchTermHasher;
   defaultConsultantChannel: 'left' | 'right';
@@ -68,7 +64,7 @@ async function decode({ call, progress, signal }: StageContext, deps: StageDeps)
   try {
     const path = join(dir, `audio.${call.format}`);
     await writeFile(path, original, { mode: 0o600 });
-    const decoded = await decodeAudio(await deps.ffmpeg(), path, { sampleRate: PCM_RATE, signal, onProgress: (f) => progress(f * 0.9) });
+    const decoded = await deps.audio.decode(path, { sampleRate: PCM_RATE, signal, onProgress: (f) => progress(f * 0.9) });
     for (const [channel, samples] of decoded.channels.entries()) await deps.blobs.put(callBlobs.pcm(call.id, channel), pcmBytes(samples));
     call.channels = decoded.channels.length;
     call.durationMs = decoded.durationMs;

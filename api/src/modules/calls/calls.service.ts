@@ -1,6 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { CallDetail, CallProgress } from '@sufler/shared';
-import type { BlobStore } from '../../adapters/blob/blob-store';
 import { DomainError, notFound } from '../../errors';
 import type { Logger } from '../../logger';
 import type { Actor } from '../actor';
@@ -22,6 +21,7 @@ import { getScorecard, listScorecards, saveScorecard } from './scorecards.servic
 import { createTranscriptEdits } from './transcript-edits';
 import { TranscriptRevisionEntity } from './transcript-revision.entity';
 import { ingestRecording, type IngestDeps } from './ingest-recording';
+import type { BlobStore } from './ports';
 
 /** How often an open progress subscription re-reads the stages even without an event (other replicas). */
 const PROGRESS_POLL_MS = 2000;

@@ -3,12 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { locateFfmpeg } from '../../adapters/audio/locate-ffmpeg';
+import { createFfmpegAudioCodec } from '../../adapters/audio/ffmpeg-audio-codec';
 import { createFsBlobStore } from '../../adapters/blob/fs-blob-store';
 import { createHttpDiarizer } from '../../adapters/diarizer/http-diarizer';
-import type { BlobStore } from '../../adapters/blob/blob-store';
 import type { LlmGateway } from '../../adapters/ollama/llm-gateway';
-import type { Transcriber } from '../../adapters/transcriber/transcriber';
 import { createOpenAiTranscriber } from '../../adapters/transcriber/openai-transcriber';
 import { createSpeechClassifierFactory } from '../../adapters/vad/speech-classifier';
 import type { Env } from '../../env';
@@ -19,7 +17,7 @@ import { createCallPipeline } from './call-pipeline';
 import { createSearchTermHasher } from './call-search';
 import type { CallsService } from './calls-service';
 import { createCallsService } from './calls.service';
-import type { SpeechClassifierFactory } from './ports';
+import type { AudioCodec, BlobStore, SpeechClassifierFactory, Transcriber } from './ports';
 import { seedBuiltInScorecards } from './scorecards.service';
 
 /** A key of its own for each use of the master key (column encryption, audio at rest, search hashes). */
@@ -35,21 +33,14 @@ export async function createCallsModule(
   deps: { orm: MikroORM; queue: Queue; logger: Logger; llm: LlmGateway | null; encryptionKey: Uint8Array; dataDir: string | undefined; workers?: boolean },
 ): Promise<{
   service: CallsService;
-  shared: { blobs: BlobStore; transcriber: Transcriber | null; ffmpeg: () => Promise<string>; speech: SpeechClassifierFactory };
+  shared: { blobs: BlobStore; transcriber: Transcriber | null; audio: AudioCodec; speech: SpeechClassifierFactory };
   close: () => Promise<void>;
 }> {
   const scratch = !env.SUFLER_BLOB_DIR && !deps.dataDir ? await mkdtemp(join(tmpdir(), 'sufler-blobs-')) : null;
   const dir = env.SUFLER_BLOB_DIR ?? scratch ?? join(resolve(deps.dataDir!), 'blobs');
   const blobs = createFsBlobStore({ dir, key: subkey(deps.encryptionKey, 'blobs') });
   const hashTerm = createSearchTermHasher(subkey(deps.encryptionKey, 'search'));
-  let ffmpegPath: Promise<string> | undefined;
-  const ffmpeg = () => {
-    ffmpegPath ??= locateFfmpeg(env.SUFLER_FFMPEG).catch((error: unknown) => {
-      ffmpegPath = undefined; // installed later: try again next time
-      throw error;
-    });
-    return ffmpegPath;
-  };
+  const audio = createFfmpegAudioCodec(env.SUFLER_FFMPEG);
   const transcriber = env.TRANSCRIBE_URL
     ? createOpenAiTranscriber({ url: env.TRANSCRIBE_URL, apiKey: env.TRANSCRIBE_API_KEY, model: env.TRANSCRIBE_MODEL, language: env.TRANSCRIBE_LANGUAGE, timeoutMs: env.TRANSCRIBE_TIMEOUT_MS })
     : null;
@@ -63,7 +54,7 @@ export async function createCallsModule(
     queue: deps.queue,
     events,
     logger: deps.logger,
-    stages: { blobs, ffmpeg, transcriber, diarizer, llm: deps.llm, language: env.TRANSCRIBE_LANGUAGE, hashTerm, defaultConsultantChannel: env.SUFLER_CALL_CONSULTANT_CHANNEL, logger: deps.logger, speech },
+    stages: { blobs, audio, transcriber, diarizer, llm: deps.llm, language: env.TRANSCRIBE_LANGUAGE, hashTerm, defaultConsultantChannel: env.SUFLER_CALL_CONSULTANT_CHANNEL, logger: deps.logger, speech },
   });
   await seedBuiltInScorecards(deps.orm.em.fork());
   if (deps.workers ?? true) await pipeline.start();
@@ -76,12 +67,12 @@ export async function createCallsModule(
     pipeline,
     hashTerm,
     logger: deps.logger,
-    ingest: { blobs, queue: deps.queue, ffmpeg, limits: { maxBytes: env.SUFLER_CALL_MAX_MB * 1_048_576, maxDurationMs: env.SUFLER_CALL_MAX_MINUTES * 60_000 } },
+    ingest: { blobs, queue: deps.queue, audio, limits: { maxBytes: env.SUFLER_CALL_MAX_MB * 1_048_576, maxDurationMs: env.SUFLER_CALL_MAX_MINUTES * 60_000 } },
   });
   return {
     service,
-    // What live meetings share with call evaluation: the same store, transcription server, ffmpeg and speech detector.
-    shared: { blobs, transcriber, ffmpeg, speech },
+    // What live meetings share with call evaluation: the same store, transcription server, audio codec and speech detector.
+    shared: { blobs, transcriber, audio, speech },
     close: async () => void (scratch && (await rm(scratch, { recursive: true, force: true }))),
   };
 }

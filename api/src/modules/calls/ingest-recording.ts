@@ -2,10 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import { CALL_STAGES, canSeeClient, TEAM_ROLES, type UploadErrorCode, type UploadOptions, type UploadResult } from '@sufler/shared';
-import { AudioError } from '../../adapters/audio/audio-error';
-import { probeAudio } from '../../adapters/audio/probe-audio';
-import { SNIFF_BYTES, sniffAudioType } from '../../adapters/audio/sniff-audio-type';
-import type { BlobStore } from '../../adapters/blob/blob-store';
+import { SNIFF_BYTES, sniffAudioType } from '../../audio/sniff-audio-type';
 import type { Queue } from '../../queue/queue';
 import type { Actor } from '../actor';
 import { audit } from '../audit/audit';
@@ -15,6 +12,7 @@ import { callBlobs, type LiveTranscriptLine } from './call-blobs';
 import { CallStageEntity } from './call-stage.entity';
 import { toCallSummary } from './call-views';
 import { CallEntity, type CallRow } from './call.entity';
+import { AudioError, type AudioCodec, type BlobStore } from './ports';
 import { ScorecardEntity } from './scorecard.entity';
 
 /** Why an upload was refused, with the HTTP status it is answered with. Nothing is stored. */
@@ -34,7 +32,7 @@ export type IngestLimits = { maxBytes: number; maxDurationMs: number };
 /** What the transport received: a file on local disk, already hashed while it streamed in. */
 export type ReceivedFile = { path: string; sizeBytes: number; sha256: string; originalName: string | null };
 
-export type IngestDeps = { blobs: BlobStore; queue: Queue; ffmpeg: () => Promise<string>; limits: IngestLimits };
+export type IngestDeps = { blobs: BlobStore; queue: Queue; audio: AudioCodec; limits: IngestLimits };
 
 /** What a recording brings besides its bytes when it does not come from an upload: a live meeting's transcript. */
 export type IngestExtras = { liveTranscript?: LiveTranscriptLine[] };
@@ -73,7 +71,7 @@ export async function ingestRecording(
     throw new UploadError('BAD_OPTIONS', `No scorecard ${options.scorecardKey}`);
   }
 
-  const probe = await probeAudio(await deps.ffmpeg(), file.path).catch((error: unknown) => {
+  const probe = await deps.audio.probe(file.path).catch((error: unknown) => {
     if (error instanceof AudioError) throw new UploadError(error.code === 'FFMPEG_MISSING' ? 'UNDECODABLE' : (error.code as UploadErrorCode), error.message, error.code === 'FFMPEG_MISSING' ? 503 : 422);
     throw error;
   });

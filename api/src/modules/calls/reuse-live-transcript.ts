@@ -1,6 +1,6 @@
 import type { ConsultantChannel } from '@sufler/shared';
-import type { BlobStore } from '../../adapters/blob/blob-store';
 import { callBlobs, type LiveTranscriptLine } from './call-blobs';
+import type { BlobStore } from './ports';
 
 type Segment = { id: string; channel?: number | null; startMs: number; endMs: number };
 

@@ -1,12 +1,10 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { BlobStore } from '../../adapters/blob/blob-store';
 import { createLiveTranscriber } from '../../adapters/live-transcriber/create-live-transcriber';
-import type { Transcriber } from '../../adapters/transcriber/transcriber';
 import type { Env } from '../../env';
 import type { Logger } from '../../logger';
 import type { AnalysisService } from '../analysis/analysis.service';
 import type { CallsService } from '../calls/calls-service';
-import type { SpeechClassifierFactory } from '../calls/ports';
+import type { AudioCodec, BlobStore, SpeechClassifierFactory, Transcriber } from '../calls/ports';
 import { createLiveEvents } from './live-events';
 import { createLiveService, type LiveService } from './live.service';
 
@@ -21,14 +19,14 @@ export async function createLiveModule(
   env: Env,
   deps: {
     orm: MikroORM;
-    shared: { blobs: BlobStore; transcriber: Transcriber | null; ffmpeg: () => Promise<string>; speech: SpeechClassifierFactory };
+    shared: { blobs: BlobStore; transcriber: Transcriber | null; audio: AudioCodec; speech: SpeechClassifierFactory };
     analysis: AnalysisService;
     calls: CallsService;
     logger: Logger;
     workers: boolean;
   },
 ): Promise<{ service: LiveService; close: () => Promise<void> }> {
-  const { blobs, speech, ffmpeg } = deps.shared;
+  const { blobs, speech, audio } = deps.shared;
   const transcriber = createLiveTranscriber(env, deps.shared.transcriber);
   const service = createLiveService({
     orm: deps.orm,
@@ -38,7 +36,7 @@ export async function createLiveModule(
     analysis: deps.analysis,
     calls: deps.calls,
     events: createLiveEvents(),
-    ffmpeg,
+    audio,
     logger: deps.logger,
     settings: {
       language: env.TRANSCRIBE_LANGUAGE,

@@ -5,15 +5,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { LIVE_CHANNELS, LIVE_SAMPLE_RATE } from '@sufler/shared';
-import { runFfmpeg, lastStderrLine } from '../../adapters/audio/run-ffmpeg';
-import type { BlobStore } from '../../adapters/blob/blob-store';
 import type { Actor } from '../actor';
 import type { CallsService } from '../calls/calls-service';
+import type { AudioCodec, BlobStore } from '../calls/ports';
 import { liveBlobs } from './live-blobs';
 import { LiveSegmentEntity } from './live-segment.entity';
 import type { LiveSessionRow } from './live-session.entity';
 
-export type FinishDeps = { blobs: BlobStore; calls: CallsService; ffmpeg: () => Promise<string> };
+export type FinishDeps = { blobs: BlobStore; calls: CallsService; audio: AudioCodec };
 
 /**
  * Makes the stored chunks of a live session a call: the interleaved PCM is encoded losslessly (FLAC, about
@@ -35,12 +34,12 @@ export async function finishLiveSession(em: EntityManager, row: LiveSessionRow, 
     await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
 
     const flac = join(dir, 'meeting.flac');
-    const args = ['-f', 's16le', '-ar', String(LIVE_SAMPLE_RATE), '-ac', String(LIVE_CHANNELS), '-i', raw, '-c:a', 'flac', '-y', flac];
-    const run = await runFfmpeg(await deps.ffmpeg(), args);
-    if (run.exitCode !== 0) throw new Error(`Could not encode the live recording: ${lastStderrLine(run.stderr, raw)}`);
+    await deps.audio.encodeFlac(raw, flac, { sampleRate: LIVE_SAMPLE_RATE, channels: LIVE_CHANNELS });
 
     const segments = await em.find(LiveSegmentEntity, { liveSession: row.id }, { orderBy: { index: 'asc' } });
-    const file = { path: flac, sizeBytes: (await stat(flac)).size, sha256: await sha256Of(flac), originalName: null };
+    // The call's identity is the live session, not the bytes: two meetings that sound the same (silence, a demo
+    // replayed) are two calls, and a Stop retried after a crash finds the call it already made.
+    const file = { path: flac, sizeBytes: (await stat(flac)).size, sha256: await sha256Of(flac, `sufler/live/${row.id}\n`), originalName: null };
     const result = await deps.calls.ingest(
       em,
       actor,
@@ -60,8 +59,8 @@ export async function finishLiveSession(em: EntityManager, row: LiveSessionRow, 
   }
 }
 
-async function sha256Of(path: string): Promise<string> {
-  const hash = createHash('sha256');
+async function sha256Of(path: string, salt: string): Promise<string> {
+  const hash = createHash('sha256').update(salt);
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }

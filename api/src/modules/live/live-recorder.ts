@@ -1,9 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { isEcho, LIVE_SAMPLE_RATE, type LiveFrame, type LiveSegment, type Speaker } from '@sufler/shared';
-import type { BlobStore } from '../../adapters/blob/blob-store';
 import type { Logger } from '../../logger';
 import type { Actor } from '../actor';
-import type { SpeechClassifierFactory } from '../calls/ports';
+import type { BlobStore, SpeechClassifierFactory } from '../calls/ports';
 import { liveBlobs } from './live-blobs';
 import type { LiveEvents } from './live-events';
 import { LiveSegmentEntity } from './live-segment.entity';
@@ -142,7 +141,8 @@ export async function createLiveRecorder(row: LiveSessionRow, actor: Actor, deps
     nextSeq = lastSeq + 1;
     pending = [];
     pendingMs = 0;
-    await deps.orm.em.fork().nativeUpdate(LiveSessionEntity, { id }, { nextSeq, chunks, receivedMs: Math.round(receivedMs) });
+    // `updatedAt` by hand (a native update runs no hooks): it is how a sweep anywhere tells a live recording from an abandoned one.
+    await deps.orm.em.fork().nativeUpdate(LiveSessionEntity, { id }, { nextSeq, chunks, receivedMs: Math.round(receivedMs), updatedAt: new Date() });
     for (const listener of ackListeners) listener(lastSeq);
   }
 

@@ -1,13 +1,12 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { TEAM_ROLES, type LiveEvent, type LiveNotice, type LiveSegment, type LiveSession, type LiveStartInput, type LiveStartResult } from '@sufler/shared';
-import type { BlobStore } from '../../adapters/blob/blob-store';
 import { DomainError, notFound } from '../../errors';
 import type { Logger } from '../../logger';
 import type { Actor } from '../actor';
 import type { AnalysisService } from '../analysis/analysis.service';
 import { audit } from '../audit/audit';
 import type { CallsService } from '../calls/calls-service';
-import type { SpeechClassifierFactory } from '../calls/ports';
+import type { AudioCodec, BlobStore, SpeechClassifierFactory } from '../calls/ports';
 import { findVisibleSession } from '../sessions/session.service';
 import { UserEntity } from '../users/user.entity';
 import { finishLiveSession } from './finish-live-session';
@@ -27,7 +26,7 @@ export type LiveServiceDeps = {
   analysis: AnalysisService;
   calls: CallsService;
   events: LiveEvents;
-  ffmpeg: () => Promise<string>;
+  audio: AudioCodec;
   logger: Logger;
   settings: { language: string; endSilenceMs: number; resumeWindowMs: number; maxPerUser: number; maxDurationMs: number };
 };
@@ -143,9 +142,23 @@ export function createLiveService(deps: LiveServiceDeps) {
       id,
       setTimeout(() => {
         detachTimers.delete(id);
-        if (recorders.get(id)?.owner === owner) void finish(id).catch((error: unknown) => deps.logger.error({ err: error, liveSessionId: id }, 'could not finish an abandoned live session'));
-      }, deps.settings.resumeWindowMs).unref(),
+        if (recorders.get(id)?.owner !== owner) return;
+        // The capture may have come back to another replica, which then keeps the row fresh: only a stale one is ended.
+        void finishIfStale(id).catch((error: unknown) => deps.logger.error({ err: error, liveSessionId: id }, 'could not finish an abandoned live session'));
+      }, deps.settings.resumeWindowMs + 5000).unref(),
     );
+  }
+
+  async function finishIfStale(id: string): Promise<void> {
+    const row = await deps.orm.em.fork().findOne(LiveSessionEntity, { id });
+    if (!row || row.status !== 'recording') return;
+    if (row.updatedAt.getTime() > Date.now() - deps.settings.resumeWindowMs) {
+      // Written to meanwhile by a recorder elsewhere: this process lets its copy go.
+      recorders.get(id)?.recorder.close();
+      recorders.delete(id);
+      return;
+    }
+    await finish(id);
   }
 
   /** Stop: the tail is stored and transcribed, the recording becomes a call. Safe to call twice (the second waits for the first). */

@@ -1,13 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { SpeechClassifierFactory } from '../../modules/calls/ports';
-import { decodeAudio } from '../audio/decode-audio';
-import { locateFfmpeg } from '../audio/locate-ffmpeg';
+import { decodeAudio } from '../../adapters/audio/decode-audio';
+import { locateFfmpeg } from '../../adapters/audio/locate-ffmpeg';
+import { createEnergyClassifierFactory } from '../../adapters/vad/energy-classifier-factory';
+import { createSileroClassifierFactory } from '../../adapters/vad/silero-classifier';
 import { fixturePath, parseRttm } from '../../../test/fixtures/calls/rttm';
 import { speechAgreement } from '../../../test/fixtures/calls/speech-agreement';
 import { detectSpeechWith } from './detect-speech-with';
-import { createEnergyClassifierFactory } from './energy-classifier-factory';
-import { createSileroClassifierFactory } from './silero-classifier';
+import type { SpeechClassifierFactory } from './ports';
 
 let channels: Int16Array[];
 let turns: ReturnType<typeof parseRttm>;

@@ -1,5 +1,5 @@
 import { createUtteranceCutter } from '@sufler/shared';
-import type { SpeechClassifierFactory } from '../../modules/calls/ports';
+import type { SpeechClassifierFactory } from './ports';
 
 export type BatchSpeechOptions = {
   /** Utterances closer than this are one span: pauses between phrases, as `detectSpeech` merges them (default 400 ms). */
