@@ -65,12 +65,12 @@ describe.each(DATABASES)('encryption at rest on %s', (database) => {
       'select input, response, i::text as row from interaction i where session_id = ?',
       [session.id],
     );
-    const [row] = await sql<{ summary: string; key_facts: string; strategy_cache: string; row: string }>(
-      'select summary, key_facts, strategy_cache, s::text as row from client_session s where id = ?',
+    const [row] = await sql<{ summary: string; key_facts: string; strategy_cache: string; analysis_state: string; row: string }>(
+      'select summary, key_facts, strategy_cache, analysis_state, s::text as row from client_session s where id = ?',
       [session.id],
     );
     expect(interactions).toHaveLength(NOTES.length);
-    for (const value of [...interactions.flatMap((i) => [i.input, i.response]), row!.summary, row!.key_facts, row!.strategy_cache]) {
+    for (const value of [...interactions.flatMap((i) => [i.input, i.response]), row!.summary, row!.key_facts, row!.strategy_cache, row!.analysis_state]) {
       expect(value).toMatch(/^v1:[A-Za-z0-9+/]{16}:[A-Za-z0-9+/]{22}==:/);
     }
     const secrets = phrases(...NOTES, stored.summary!, ...Object.values(stored.keyFacts), strategy.strategy.summary.text);

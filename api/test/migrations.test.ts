@@ -16,7 +16,7 @@ describe.each(DATABASES)('migrations on %s', (database) => {
   test('are applied once: a second run applies nothing', async () => {
     expect(await migrate(t.app.db)).toEqual([]);
     const rows = await t.app.deps.orm.em.getConnection().execute<{ name: string }[]>('select name from mikro_orm_migrations');
-    expect(rows.map((r) => r.name)).toEqual(['Migration20261122000000Foundation', 'Migration20261123000000Brain', 'Migration20261124000000EncryptionAtRest', 'Migration20261201000000ObserveRequestId', 'Migration20261202000000Calls', 'Migration20261207120000Live']);
+    expect(rows.map((r) => r.name)).toEqual(['Migration20261122000000Foundation', 'Migration20261123000000Brain', 'Migration20261124000000EncryptionAtRest', 'Migration20261201000000ObserveRequestId', 'Migration20261202000000Calls', 'Migration20261207120000Live', 'Migration20261208000000AnalysisState']);
   });
 
   test('concurrent migrators (replicas starting together) do not collide', async () => {

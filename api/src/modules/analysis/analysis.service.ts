@@ -1,4 +1,4 @@
-import { UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
+import { LockMode, UniqueConstraintViolationException, type EntityManager } from '@mikro-orm/postgresql';
 import {
   classifyArchetypes,
   mergeKeyFacts,
@@ -15,21 +15,23 @@ import type { Queue } from '../../queue/queue';
 import type { Actor } from '../actor';
 import { audit } from '../audit/audit';
 import { InteractionEntity } from '../sessions/interaction.entity';
-import type { SessionRow } from '../sessions/session.entity';
+import { SessionEntity, type SessionRow } from '../sessions/session.entity';
 import { findVisibleSession } from '../sessions/session.service';
 import { answerChat, buildStrategy } from './advisor';
+import { foldObservation, foldShown, readAnalysisState, unsummarizedLength, type AnalysisState } from './analysis-state';
 import { createChannel } from './channel';
 import type { Analyzer } from './analyzer';
 import { generateNextMoves } from './next-moves';
 import type { PromptContext } from './prompts';
 import {
   allSuggestions,
+  buildAnalysisState,
   loadInteractions,
   observationResponse,
-  sessionState,
   type ChatResponse,
   type ObservationResponse,
 } from './session-state';
+import { unsummarizedRecent, viewOfState, type SessionView } from './session-view';
 
 export type AnalysisService = ReturnType<typeof createAnalysisService>;
 
@@ -48,58 +50,107 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
   }
 
   /**
+   * The session row locked for this transaction and read afresh, with its analysis state: observations
+   * of one session (a live transcript, a note typed meanwhile) fold into it one at a time.
+   */
+  const lockSession = (tx: EntityManager, id: string) =>
+    tx.findOneOrFail(SessionEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true, populate: ['analysisState'] });
+
+  /** The session's analysis state: the stored one, else folded from its interactions (a session from before it). */
+  async function stateOf(em: EntityManager, session: SessionRow): Promise<AnalysisState> {
+    if (session.analysisState === undefined) await em.populate(session, ['analysisState']);
+    return readAnalysisState(session.analysisState) ?? buildAnalysisState(await loadInteractions(em, session.id), session, analyzer.traceOf);
+  }
+
+  /** Every observation's text before position `upTo`, oldest first (a model's quote not in the newest ones). */
+  const textsBefore = (em: EntityManager, sessionId: string, upTo: number) => async () =>
+    upTo === 0
+      ? []
+      : (await em.fork().find(InteractionEntity, { session: sessionId, kind: { $ne: 'chat' } }, { orderBy: { at: 'asc', id: 'asc' }, limit: upTo, fields: ['input'] })).map((r) => r.input);
+
+  const viewOf = (em: EntityManager, session: SessionRow, state: AnalysisState): SessionView =>
+    viewOfState(state, session, textsBefore(em, session.id, state.count));
+
+  /**
    * Stores the observation, or finds the one stored earlier for the same client request: the same
    * `requestId` sent again (a retry, or the WebSocket client resubscribing after a reconnect) must not
    * add a copy. Two sends racing with one id meet at the unique index; the loser takes the winner's row.
+   * A new observation folds into the session's analysis state in the same transaction; `before` is the
+   * state without it, what its analysis reads.
    */
   async function storeObservation(em: EntityManager, actor: Actor, session: SessionRow, input: ObserveInput) {
     const requestId = input.requestId ?? null;
     const find = () => (requestId ? em.findOne(InteractionEntity, { session: session.id, requestId }) : Promise.resolve(null));
     const found = await find();
-    if (found) return { interaction: found, session, repeated: true };
-    const interaction = em.create(InteractionEntity, { session, kind: input.kind, input: input.text, response: null, requestId });
-    audit(em, { actor, action: 'create', entity: 'interaction', entityId: interaction.id, detail: { sessionId: session.id, kind: input.kind } });
+    if (found) return { interaction: found, session, repeated: true, before: null };
     try {
-      await em.flush();
-      return { interaction, session, repeated: false };
+      return await em.transactional(async (tx) => {
+        const locked = await lockSession(tx, session.id);
+        const before = await stateOf(tx, locked);
+        const interaction = tx.create(InteractionEntity, { session: locked, kind: input.kind, input: input.text, response: null, requestId });
+        audit(tx, { actor, action: 'create', entity: 'interaction', entityId: interaction.id, detail: { sessionId: session.id, kind: input.kind } });
+        const trace = analyzer.traceOf(input.text);
+        locked.analysisState = foldObservation(before, { id: interaction.id, text: input.text, trace }, locked.summarizedCount);
+        await tx.flush();
+        return { interaction, session: locked, repeated: false, before: { state: before, summarizedCount: locked.summarizedCount } };
+      });
     } catch (error) {
       if (!requestId || !(error instanceof UniqueConstraintViolationException)) throw error;
       em.clear();
       const winner = await find();
       if (!winner) throw error;
-      return { interaction: winner, session: await openSession(em, actor, session.id), repeated: true };
+      return { interaction: winner, session: await openSession(em, actor, session.id), repeated: true, before: null };
     }
   }
 
   async function* observe(em: EntityManager, actor: Actor, input: ObserveInput, signal?: AbortSignal): AsyncGenerator<AnalysisEvent> {
     const opened = await openSession(em, actor, input.sessionId);
-    const { interaction, session, repeated } = await storeObservation(em, actor, opened, input);
+    const stored = await storeObservation(em, actor, opened, input);
+    const { interaction, session, repeated } = stored;
     yield { type: 'accepted', interactionId: interaction.id };
 
     // A repeat of an analysed observation gets the stored analysis again; one whose analysis never
-    // finished (the stream broke) is analysed now, as the next observation of the session it is.
-    const stored = repeated ? observationResponse(interaction) : null;
-    if (stored) {
-      yield { type: 'done', interactionId: interaction.id, analysis: stored.analysis };
+    // finished (the stream broke) is analysed now, as the next observation of the session it is: the
+    // session as it was then comes from the rows (rare: the state has moved on past it).
+    const replay = repeated ? observationResponse(interaction) : null;
+    if (replay) {
+      yield { type: 'done', interactionId: interaction.id, analysis: replay.analysis };
       return;
     }
-    const rows = (await loadInteractions(em, session.id)).filter((row) => row.id !== interaction.id && (!repeated || row.at <= interaction.at));
-    const state = sessionState(session, rows, analyzer.traceOf);
+    const basis =
+      stored.before ??
+      {
+        state: buildAnalysisState((await loadInteractions(em, session.id)).filter((row) => row.id !== interaction.id && row.at <= interaction.at), session, analyzer.traceOf),
+        summarizedCount: session.summarizedCount,
+      };
+    const at = basis.state.count;
+    const view = viewOf(em, session, basis.state);
 
-    for await (const event of analyzer.observe(interaction.input, state, signal)) {
+    for await (const event of analyzer.observe(interaction.input, view, signal)) {
       if (event.type !== 'done') {
         yield event;
         continue;
       }
       const response: ObservationResponse = { analysis: event.analysis, trace: event.trace };
       await em.transactional(async (tx) => {
+        const locked = await lockSession(tx, session.id);
         interaction.response = response;
-        session.keyFacts = mergeKeyFacts(session.keyFacts, event.analysis.entities);
-        session.shownSuggestions = [...session.shownSuggestions, ...event.analysis.suggestions.map((s) => s.id)];
+        locked.keyFacts = mergeKeyFacts(locked.keyFacts, event.analysis.entities);
+        // A set, stored as a list: each id once, so it grows with the moves there are, not with the session.
+        locked.shownSuggestions = [...new Set([...locked.shownSuggestions, ...event.analysis.suggestions.map((s) => s.id)])];
+        // The moves join the "do not repeat" list in the order of the observations: while no later
+        // observation's have, they go at the end; otherwise (analyses that finished out of order, or
+        // twice) the rows tell.
+        const current = readAnalysisState(locked.analysisState);
+        if (current && current.shownAt < at) {
+          locked.analysisState = foldShown(current, at, interaction.id, event.analysis.suggestions, event.analysis.language);
+        } else {
+          await tx.flush();
+          locked.analysisState = buildAnalysisState(await loadInteractions(tx, session.id), locked, analyzer.traceOf);
+        }
         await tx.flush();
-        const observations = state.history.length + 1;
-        const unsummarized = [...state.history.slice(state.summarizedCount).map((h) => h.text), interaction.input];
-        if (unsummarized.join('\n').length > deps.summaryTokens * 4 && observations - 2 > state.summarizedCount) {
+        const observations = at + 1;
+        if (unsummarizedLength(basis.state, basis.summarizedCount, interaction.input) > deps.summaryTokens * 4 && observations - 2 > basis.summarizedCount) {
           await deps.queue.send('summarizeSession', { sessionId: session.id, upTo: observations - 2 }, tx);
         }
       });
@@ -114,7 +165,7 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
     const response = interaction && observationResponse(interaction);
     if (!interaction || !session) throw notFound('Interaction');
     if (!response) throw new DomainError('CONFLICT', 'This observation has no analysis to regenerate');
-    const state = sessionState(session, await loadInteractions(em, session.id), analyzer.traceOf);
+    const state = viewOf(em, session, await stateOf(em, session));
     const { analysis } = response;
     const ctx = { ...(await contextFor(state, analysis.language)), observation: interaction.input, signals: analysis.signals, scores: analysis.scores, passages: analysis.knowledge };
 
@@ -124,28 +175,39 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
     for (; !step.done; step = await moves.next()) suggestions.push(step.value);
 
     const earlier = allSuggestions(response as ObservationResponse & { earlier?: Suggestion[] });
-    interaction.response = { ...response, earlier, analysis: { ...analysis, suggestions, producedBy: { ...analysis.producedBy, suggestions: step.value } } };
-    session.shownSuggestions = [...session.shownSuggestions, ...suggestions.map((s) => s.id)];
-    audit(em, { actor, action: 'update', entity: 'interaction', entityId: interaction.id, detail: { regenerated: true } });
-    await em.flush();
+    await em.transactional(async (tx) => {
+      const locked = await lockSession(tx, session.id);
+      interaction.response = { ...response, earlier, analysis: { ...analysis, suggestions, producedBy: { ...analysis.producedBy, suggestions: step.value } } };
+      locked.shownSuggestions = [...new Set([...locked.shownSuggestions, ...suggestions.map((s) => s.id)])];
+      audit(tx, { actor, action: 'update', entity: 'interaction', entityId: interaction.id, detail: { regenerated: true } });
+      // The new moves follow this observation's earlier ones: at the end while it is the newest with
+      // shown moves, else (an older observation regenerated) the rows tell.
+      const current = readAnalysisState(locked.analysisState);
+      if (current && current.shownId === interaction.id) {
+        locked.analysisState = foldShown(current, current.shownAt, interaction.id, suggestions, analysis.language);
+      } else {
+        await tx.flush();
+        locked.analysisState = buildAnalysisState(await loadInteractions(tx, session.id), locked, analyzer.traceOf);
+      }
+    });
     return { interactionId, suggestions, producedBy: step.value };
   }
 
   /** The prompt context of a session without a new observation (strategy, chat, regenerate). */
-  async function contextFor(state: ReturnType<typeof sessionState>, language: Language): Promise<PromptContext> {
-    const archetypes = classifyArchetypes(state.history.map((h) => h.trace.moves));
-    const recent = state.history.slice(state.summarizedCount).slice(-6).map((h) => h.text);
+  async function contextFor(view: SessionView, language: Language): Promise<PromptContext> {
+    const archetypes = classifyArchetypes(view.archetypeMoves);
+    const recent = unsummarizedRecent(view).slice(-6).map((h) => h.text);
     const passages = recent.length
-      ? await analyzer.knowledge.retrieve({ text: recent.slice(-3).join('\n'), keywordModules: [...new Set(state.history.slice(-6).flatMap((h) => h.trace.modules))], leadingArchetypes: archetypes.slice(0, 2).map((a) => a.id) })
+      ? await analyzer.knowledge.retrieve({ text: recent.slice(-3).join('\n'), keywordModules: [...new Set(view.recent.slice(-6).flatMap((h) => h.modules))], leadingArchetypes: archetypes.slice(0, 2).map((a) => a.id) })
       : [];
     return {
       language,
-      keyFacts: state.keyFacts,
-      summary: state.summary,
+      keyFacts: view.keyFacts,
+      summary: view.summary,
       recent,
       observation: '',
       archetypes: analyzer.named(archetypes, language),
-      signals: mergeSessionSignals(state.history.map((h) => h.trace.signals)),
+      signals: mergeSessionSignals(view.signals),
       passages,
     };
   }
@@ -153,16 +215,15 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
   /** The full strategy, cached until the session changes (a new observation) or the language does. */
   async function strategy(em: EntityManager, actor: Actor, sessionId: string, language: Language = 'pl', signal?: AbortSignal): Promise<StrategyResult> {
     const session = await findVisibleSession(em, actor, sessionId);
-    const rows = await loadInteractions(em, session.id);
-    const observations = rows.filter((r) => r.kind !== 'chat');
-    const key = `${observations.length}:${observations.at(-1)?.id ?? '-'}:${language}:${analyzer.knowledge.signature}`;
+    const state = await stateOf(em, session);
+    const key = `${state.count}:${state.lastId ?? '-'}:${language}:${analyzer.knowledge.signature}`;
     const cached = session.strategyCache;
     audit(em, { actor, action: 'read', entity: 'session', entityId: sessionId, detail: { strategy: true } });
     if (cached?.key === key) {
       await em.flush();
       return { ...(cached.value as Omit<StrategyResult, 'cached'>), cached: true };
     }
-    const ctx = await contextFor(sessionState(session, rows, analyzer.traceOf), language);
+    const ctx = await contextFor(viewOf(em, session, state), language);
     const result = await buildStrategy(analyzer.pack, analyzer.llm, ctx, analyzer.offlineReason, signal);
     session.strategyCache = { key, value: result };
     await em.flush();
@@ -172,18 +233,15 @@ export function createAnalysisService(deps: { analyzer: Analyzer; queue: Queue; 
   /** The strategic chat: stores the question, streams the advisor's answer, stores the answer. */
   async function* chat(em: EntityManager, actor: Actor, input: { sessionId: string; text: string }, signal?: AbortSignal): AsyncGenerator<ChatEvent> {
     const session = await openSession(em, actor, input.sessionId);
-    const rows = await loadInteractions(em, session.id);
+    const state = await stateOf(em, session);
+    // The last 8 answered questions, oldest first.
+    const answered = await em.find(InteractionEntity, { session: session.id, kind: 'chat', response: { $ne: null } }, { orderBy: { at: 'desc', id: 'desc' }, limit: 8 });
     const interaction = em.create(InteractionEntity, { session, kind: 'chat', input: input.text, response: null });
     audit(em, { actor, action: 'create', entity: 'interaction', entityId: interaction.id, detail: { sessionId: session.id, kind: 'chat' } });
     await em.flush();
 
-    const state = sessionState(session, rows, analyzer.traceOf);
-    const language = observationResponse(rows.filter((r) => r.kind !== 'chat').at(-1) ?? interaction)?.analysis.language ?? 'pl';
-    const ctx = await contextFor(state, language);
-    const history = rows
-      .filter((r) => r.kind === 'chat' && r.response)
-      .slice(-8)
-      .map((r) => ({ question: r.input, answer: (r.response as ChatResponse).answer }));
+    const ctx = await contextFor(viewOf(em, session, state), state.lastLanguage ?? 'pl');
+    const history = answered.reverse().map((r) => ({ question: r.input, answer: (r.response as ChatResponse).answer }));
 
     const deltas = createChannel<string>();
     const answering = answerChat(analyzer.pack, analyzer.llm, { ctx, history, question: input.text }, (d) => deltas.push(d), analyzer.offlineReason, signal)

@@ -27,11 +27,12 @@ import type { ChatModel } from '../llm/ports';
 import { QualitativeAnalysisSchema } from './llm-outputs';
 import { generateNextMoves } from './next-moves';
 import { analysisMessages, type PromptContext } from './prompts';
+import { unsummarizedRecent, viewOfHistory, type SessionView } from './session-view';
 
 /** What one observation contributed, kept with it so later observations need not re-read it. */
 export type ObservationTrace = { moves: ArchetypeMoves; signals: Signal[]; entities: Entity[]; modules: ModuleId[] };
 
-/** The session as the analyzer needs it: earlier observations (oldest first) and the memory. */
+/** A session given in full: earlier observations (oldest first) and the memory (stored sessions pass a `SessionView`). */
 export type SessionState = {
   history: { text: string; trace: ObservationTrace }[];
   keyFacts: KeyFacts;
@@ -72,19 +73,20 @@ export function createAnalyzer(deps: { knowledge: KnowledgeBase; llm: ChatModel 
     };
   }
 
-  async function* observe(text: string, state: SessionState, signal?: AbortSignal): AsyncGenerator<PipelineEvent> {
+  /** `state`: the stored session's view, or a session given in full (the CLI, tests). */
+  async function* observe(text: string, state: SessionState | SessionView, signal?: AbortSignal): AsyncGenerator<PipelineEvent> {
+    const view = 'history' in state ? viewOfHistory(state) : state;
     const detected = extractObservationSignals(text, pack);
     const language = detected.language;
     const moves = scoreArchetypeMoves(toWords(text), pack.archetypes);
-    const history = state.history.map((h) => h.trace);
-    const before = classifyArchetypes(history.map((h) => h.moves));
-    const archetypes = classifyArchetypes([...history.map((h) => h.moves), moves]);
+    const before = classifyArchetypes(view.archetypeMoves);
+    const archetypes = classifyArchetypes([...view.archetypeMoves, moves]);
     const leaderChange = detectLeaderChange(before, archetypes, moves);
     const modules = detected.modules.map((m) => m.id);
     const trace: ObservationTrace = { moves, signals: detected.signals, entities: detected.entities, modules };
 
     const knowledge = await deps.knowledge.retrieve({
-      text: [...state.history.slice(-2).map((h) => h.text), text].join('\n'),
+      text: [...view.recent.slice(-2).map((h) => h.text), text].join('\n'),
       keywordModules: modules,
       leadingArchetypes: archetypes.slice(0, 2).map((a) => a.id),
       signal,
@@ -92,16 +94,16 @@ export function createAnalyzer(deps: { knowledge: KnowledgeBase; llm: ChatModel 
     yield { type: 'signals', signals: detected, knowledge };
     yield { type: 'archetypes', archetypes, leaderChange };
 
-    const sessionModules = [...new Set([...history.slice(-RECENT_IN_PROMPT).flatMap((h) => h.modules), ...modules])];
-    const entities = mergeSessionEntities([...history.map((h) => h.entities), detected.entities]);
+    const sessionModules = [...new Set([...view.recent.slice(-RECENT_IN_PROMPT).flatMap((h) => h.modules), ...modules])];
+    const entities = mergeSessionEntities([view.entities, detected.entities]);
     const ctx: PromptContext = {
       language,
-      keyFacts: state.keyFacts,
-      summary: state.summary,
-      recent: state.history.slice(state.summarizedCount ?? 0).slice(-RECENT_IN_PROMPT).map((h) => h.text),
+      keyFacts: view.keyFacts,
+      summary: view.summary,
+      recent: unsummarizedRecent(view).slice(-RECENT_IN_PROMPT).map((h) => h.text),
       observation: text,
       archetypes: named(archetypes, language),
-      signals: mergeSessionSignals([...history.map((h) => h.signals), detected.signals]),
+      signals: mergeSessionSignals([...view.signals, detected.signals]),
       passages: knowledge,
     };
 
@@ -116,9 +118,18 @@ export function createAnalyzer(deps: { knowledge: KnowledgeBase; llm: ChatModel 
       });
       if (answer.ok) {
         // A signal must quote the client's words as typed in this session (not the summary, which a
-        // model may have written): anything else is the model's invention.
-        const said = foldForSearch([...state.history.map((h) => h.text), text].join(' '));
-        signals = answer.value.signals.filter((s) => s.evidence.trim().length >= 3 && said.includes(foldForSearch(s.evidence)));
+        // model may have written): anything else is the model's invention. The newest words are a
+        // suffix of them all, so a quote found there is found in the whole; the rest are read only
+        // for a quote that is not.
+        const near = foldForSearch([...view.recent.map((h) => h.text), text].join(' '));
+        let said: string | undefined;
+        signals = [];
+        for (const s of answer.value.signals) {
+          if (s.evidence.trim().length < 3) continue;
+          const quote = foldForSearch(s.evidence);
+          if (!near.includes(quote) && view.count > view.recent.length) said ??= foldForSearch([...(await view.allTexts()), text].join(' '));
+          if (near.includes(quote) || said?.includes(quote)) signals.push(s);
+        }
         sentiment = answer.value.sentiment;
         analysisBy = { mode: 'llm', model: answer.model };
       } else {
@@ -133,7 +144,7 @@ export function createAnalyzer(deps: { knowledge: KnowledgeBase; llm: ChatModel 
     const moveStream = generateNextMoves(
       pack,
       deps.llm,
-      { ctx: { ...ctx, signals, scores }, activeModules: sessionModules, shown: state.shown, shownTexts: state.shownTexts, latest: detected.signals, signal },
+      { ctx: { ...ctx, signals, scores }, activeModules: sessionModules, shown: view.shown, shownTexts: view.shownTexts, latest: detected.signals, signal },
       deps.offlineReason,
     );
     let step = await moveStream.next();

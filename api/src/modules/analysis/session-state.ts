@@ -2,7 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Analysis, Suggestion } from '@sufler/shared';
 import { InteractionEntity, type InteractionRow } from '../sessions/interaction.entity';
 import type { SessionRow } from '../sessions/session.entity';
-import type { ObservationTrace, SessionState } from './analyzer';
+import { emptyAnalysisState, foldObservation, foldShown, type AnalysisState } from './analysis-state';
+import type { ObservationTrace } from './analyzer';
 
 /** What an analysed observation stores as its response: the analysis shown, and its trace for later ones. */
 export type ObservationResponse = { analysis: Analysis; trace: ObservationTrace };
@@ -21,29 +22,27 @@ export const loadInteractions = (em: EntityManager, sessionId: string) =>
   em.find(InteractionEntity, { session: sessionId }, { orderBy: { at: 'asc', id: 'asc' } });
 
 /**
- * Rebuilds the analyzer's view of a session from its stored interactions. An observation without
- * a stored trace (its analysis was interrupted) is re-read by `traceOf`, so no words are lost.
+ * Folds a session's stored interactions into its analysis state, as `observe` folds them one by one:
+ * for a session from before the state was kept, a state of an older version, or the rare case the
+ * stored one cannot follow (an analysis that finished after a later one's). An observation without a
+ * stored trace (its analysis was interrupted) is re-read by `traceOf`, so no words are lost.
  */
-export function sessionState(
-  session: SessionRow,
+export function buildAnalysisState(
   rows: InteractionRow[],
+  session: Pick<SessionRow, 'shownSuggestions' | 'summarizedCount'>,
   traceOf: (text: string) => ObservationTrace,
-): SessionState & { summarizedCount: number } {
-  const observations = rows.filter(isObservation);
+): AnalysisState {
   const shown = new Set(session.shownSuggestions);
-  const shownTexts: string[] = [];
-  for (const row of observations) {
+  let state = emptyAnalysisState();
+  for (const row of rows.filter(isObservation)) {
     const response = observationResponse(row);
-    for (const s of allSuggestions(response)) if (shown.has(s.id) && !shownTexts.includes(s.text)) shownTexts.push(s.text);
+    state = foldObservation(state, { id: row.id, text: row.input, trace: response?.trace ?? traceOf(row.input) }, session.summarizedCount);
+    if (response) {
+      const suggestions = allSuggestions(response).filter((s) => shown.has(s.id));
+      state = foldShown(state, state.count - 1, row.id, suggestions, response.analysis.language);
+    }
   }
-  return {
-    history: observations.map((row) => ({ text: row.input, trace: observationResponse(row)?.trace ?? traceOf(row.input) })),
-    keyFacts: session.keyFacts,
-    summary: session.summary ?? null,
-    summarizedCount: session.summarizedCount,
-    shown,
-    shownTexts,
-  };
+  return state;
 }
 
 /** Current and replaced next moves of one observation (regenerate keeps the earlier ones for feedback). */

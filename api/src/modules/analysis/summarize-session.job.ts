@@ -3,7 +3,8 @@ import type { JobData } from '../../queue/jobs';
 import { SessionEntity } from '../sessions/session.entity';
 import { summarize } from './advisor';
 import type { Analyzer } from './analyzer';
-import { isObservation, loadInteractions, observationResponse } from './session-state';
+import { InteractionEntity } from '../sessions/interaction.entity';
+import { observationResponse } from './session-state';
 
 /**
  * The memory job: folds a session's observations up to `upTo` into its running summary, so prompts
@@ -15,9 +16,15 @@ export function createSummarizeSessionJob(orm: MikroORM, analyzer: Pick<Analyzer
     const em = orm.em.fork();
     const session = await em.findOne(SessionEntity, { id: sessionId });
     if (!session || session.summarizedCount >= upTo) return { skipped: true };
-    const observations = (await loadInteractions(em, sessionId)).filter(isObservation);
-    const texts = observations.slice(session.summarizedCount, upTo).map((row) => row.input);
-    const language = observationResponse(observations[upTo - 1] ?? observations.at(-1)!)?.analysis.language ?? 'pl';
+    // Only the observations to fold in are read: the job runs every few thousand characters of a session.
+    const observations = await em.find(
+      InteractionEntity,
+      { session: sessionId, kind: { $ne: 'chat' } },
+      { orderBy: { at: 'asc', id: 'asc' }, offset: session.summarizedCount, limit: upTo - session.summarizedCount },
+    );
+    const texts = observations.map((row) => row.input);
+    const newest = observations.at(-1);
+    const language = (newest && observationResponse(newest)?.analysis.language) ?? 'pl';
     const { summary, producedBy } = await summarize(analyzer.llm, session.summary ?? null, texts, language);
     const updated = await em.nativeUpdate(
       SessionEntity,

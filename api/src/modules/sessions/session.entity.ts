@@ -24,6 +24,11 @@ export const SessionEntity = defineEntity({
     shownSuggestions: p.json<string[]>().default('[]'),
     /** The last full strategy and the session state it was made for (see analysis `strategy`); it quotes the notes. */
     strategyCache: p.json<{ key: string; value: unknown }>().type(EncryptedJson).nullable(),
+    /**
+     * What the analysis keeps of the observations so far (analysis-state.ts), so an observation need
+     * not re-read the session (issue 11). It quotes the client: encrypted. Lazy: only the analysis reads it.
+     */
+    analysisState: p.json<Record<string, unknown>>().type(EncryptedJson).nullable().lazy(),
   },
 });
 export type SessionRow = InferEntity<typeof SessionEntity>;
