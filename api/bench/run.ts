@@ -11,11 +11,25 @@ import { createCallerFactory } from '../src/trpc/init';
 import { freshPostgres } from '../test/fresh-postgres';
 import { benchAnalysis, benchLlmMode, benchRetrieval } from './brain-bench';
 import { benchCalls } from './calls-bench';
+import { benchLongSession } from './long-session-bench';
+import { benchLive } from './live-bench';
 import { measure } from './measure';
 import { benchPanel } from './panel-bench';
 
 const FIRST = ['Anna', 'Piotr', 'Łukasz', 'Małgorzata', 'Krzysztof', 'Agnieszka', 'Tomasz', 'Ewa', 'Michał', 'Zofia'];
 const LAST = ['Nowak', 'Kowalski', 'Wiśniewska', 'Wójcik', 'Kamiński', 'Lewandowska', 'Zieliński', 'Szymańska'];
+const DATABASES = ['pglite', ...(process.env.DATABASE_URL ? (['postgresql'] as const) : [])] as const;
+
+// `npm run bench -- long-session`: that section alone (issue 11: observe cost over a long session).
+if (process.argv.includes('long-session')) {
+  for (const database of DATABASES) await benchLongSession(database);
+  process.exit(0);
+}
+// `npm run bench -- live`: that section alone (issue 11: live replay latency and concurrent sessions).
+if (process.argv.includes('live')) {
+  await benchLive();
+  process.exit(0);
+}
 
 for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] : [])]) {
   // PostgreSQL: a throwaway database on the server at DATABASE_URL, dropped at the end.
@@ -46,7 +60,9 @@ for (const database of ['pglite', ...(process.env.DATABASE_URL ? ['postgresql'] 
   await postgres?.drop();
 }
 
-for (const database of ['pglite', ...(process.env.DATABASE_URL ? (['postgresql'] as const) : [])] as const) await benchLlmMode(database);
+for (const database of DATABASES) await benchLlmMode(database);
+for (const database of DATABASES) await benchLongSession(database);
 await benchRetrieval();
 await benchCalls();
 await benchPanel();
+await benchLive();

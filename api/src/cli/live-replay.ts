@@ -104,9 +104,16 @@ export async function replayLive(options: ReplayOptions): Promise<Extract<Replay
 
     async function send() {
       started = Date.now();
-      for (let at = 0, i = 0; at < total; at += perFrame, i++) {
+      for (let at = 0; at < total; at += perFrame) {
         if (finished) return;
         const n = Math.min(perFrame, total - at);
+        // Like a real capture, a frame leaves once its last sample has been spoken (at `speed`), so the
+        // latencies measured from the end of speech are not flattered by sending audio ahead of time.
+        if (options.speed > 0) {
+          const wait = started + ((at + n) / LIVE_SAMPLE_RATE) * 1000 / options.speed - Date.now();
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          if (finished) return;
+        }
         const interleaved = new Int16Array(n * 2);
         for (let k = 0; k < n; k++) {
           interleaved[2 * k] = options.consultant[at + k] ?? 0;
@@ -115,11 +122,7 @@ export async function replayLive(options: ReplayOptions): Promise<Extract<Replay
         const frame = buffer.add(interleaved, (n / LIVE_SAMPLE_RATE) * 1000);
         socket.send(frame.bytes);
         framesSent++;
-        if (options.speed > 0) {
-          const due = started + ((i + 1) * frameMs) / options.speed;
-          const wait = due - Date.now();
-          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-        } else if (socket.bufferedAmount > 1 << 20) {
+        if (options.speed === 0 && socket.bufferedAmount > 1 << 20) {
           // As fast as possible, but not faster than the socket drains.
           while (socket.bufferedAmount > 1 << 18) await new Promise((r) => setTimeout(r, 5));
         }

@@ -14,6 +14,7 @@ import { DEFAULT_WEB_DIR } from '../web-cockpit';
 import { runAnalyze } from './analyze-command';
 import { runCallsExport, runCallsImport, runCallsShow, runScorecardsList, runScorecardsSave, runScorecardsShow } from './calls-command';
 import { runKnowledgeLoad } from './knowledge-command';
+import { runLiveReplay, type LiveReplayOptions } from './live-command';
 import { readNewPassword } from './read-password';
 
 
@@ -133,6 +134,23 @@ calls
   .option('--q <text>', 'full-text search in transcripts')
   .option('--as <email>', 'act as this user (default: the first admin)')
   .action((options: Parameters<typeof runCallsExport>[1]) => runCallsExport(loadEnv(), options));
+
+program
+  .command('live')
+  .description('live meetings')
+  .command('replay')
+  .description('stream a recording in real time through the live socket the extension uses; print segments, moves and the call id')
+  .argument('<file>', 'audio file: stereo (consultant and client channels), or mono (the microphone only)')
+  .addOption(new Option('--consultant-channel <side>', 'stereo: which channel is the consultant (the microphone)').choices(['left', 'right']).default('left'))
+  .option('--speed <n>', '1 = real time, 2 = twice as fast, 0 = as fast as possible (then no latencies)', '1')
+  .option('--server <url>', 'a running API (default: start one in this process on SUFLER_DATA_DIR)')
+  .requiredOption('--email <email>', 'log in as this user; the password from SUFLER_PASSWORD or stdin')
+  .option('--client <name>', 'name of the client created for the replay (default: "Odtworzenie <file name>")')
+  .option('--wait', 'then wait until the call is processed and print its status and score')
+  .option('--jsonl', 'print one JSON line per event')
+  .action(async (file: string, options: LiveReplayOptions) => {
+    process.exitCode = await runLiveReplay(loadEnv(), file, options);
+  });
 
 const scorecards = program.command('scorecards').description('scorecard templates of call evaluation');
 scorecards.command('list').description("every template's newest version").action(() => runScorecardsList(loadEnv()));

@@ -36,3 +36,8 @@ export async function readNewPassword(): Promise<string> {
   if (first !== second) throw new Error('The passwords do not match');
   return first;
 }
+
+/** An existing user's password: from stdin when piped, otherwise prompted once on the terminal. */
+export async function readPassword(question = 'Password: '): Promise<string> {
+  return process.stdin.isTTY ? askHidden(question) : readStdin();
+}
