@@ -17,12 +17,18 @@ export default defineConfig({
     name: 'Sufler',
     description: 'AI sales co-pilot beside your CRM and meetings',
     // WXT adds `sidePanel` for Chrome (side_panel) and writes `sidebar_action` for Firefox from the same entrypoint.
-    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
+    // Chrome adds `tabCapture` and `offscreen` for live capture (the offscreen document is Chrome only).
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['tabCapture', 'offscreen'])],
     action: { default_title: 'Sufler' },
     commands: {
       'analyze-selection': {
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Analyze selection / Analizuj zaznaczenie',
+      },
+      // Live meetings (issue 11): a gesture on the meeting tab, which grants tabCapture on it (Chrome).
+      'start-live-capture': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Start live capture on this tab / Nagrywaj spotkanie z tej karty',
       },
     },
     ...(browser === 'firefox'

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
 import { callsMessagesEn, callsMessagesPl } from '../features/calls/calls-messages';
+import { liveCaptureMessagesEn, liveCaptureMessagesPl } from '../features/live/capture/capture-messages';
+import { liveMessagesEn, liveMessagesPl } from '../features/live/ui/live-messages';
 import type { Language } from './settings';
 
 /**
@@ -258,6 +260,9 @@ const pl = {
   'archetype.performance_enthusiast': 'Entuzjasta Osiągów',
   // Call evaluation (issue 5): kept with the feature, same rules (see calls-messages.ts).
   ...callsMessagesPl,
+  ...liveCaptureMessagesPl,
+  // Live meetings (issue 11): kept with the feature (see live-messages.ts).
+  ...liveMessagesPl,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof pl;
@@ -512,6 +517,8 @@ const en: Record<MessageKey, string> = {
   'archetype.undecided_explorer': 'Undecided Explorer',
   'archetype.performance_enthusiast': 'Performance Enthusiast',
   ...callsMessagesEn,
+  ...liveCaptureMessagesEn,
+  ...liveMessagesEn,
 };
 
 export const messages: Record<Language, Record<MessageKey, string>> = { pl, en };

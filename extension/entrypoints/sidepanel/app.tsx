@@ -11,6 +11,10 @@ import { createLeaveGuard, useLeaveGuardListening } from '../../features/calls/s
 import { SectionSwitch } from '../../features/calls/section-nav';
 import { useHashRoute } from '../../features/calls/use-hash-route';
 import { ResilienceProvider, type Resilience } from '../../features/cockpit/resilience';
+import { callLinkFor } from '../../features/live/ui/call-link';
+import type { LiveClient } from '../../features/live/ui/live-client';
+import { LiveNoticeEditor } from '../../features/live/ui/lazy-live-notice-editor';
+import type { LiveWiring } from '../../features/live/ui/use-live-meeting';
 import { createApiClient } from '../../lib/api-client';
 import { apiConnection } from '../../lib/api-client-connection';
 import { createAuthStore, sessionBridge, type AuthClient, type AuthStore } from '../../lib/auth-store';
@@ -20,14 +24,16 @@ import { useSettings } from '../../lib/use-settings';
 import { ConnectionStatus } from './connection-status';
 import { LanguageSwitch } from './language-switch';
 import { LoginForm } from './login-form';
+import type { PanelCapture } from './panel-capture';
 import { SessionBar } from './session-bar';
 
 /**
  * The cockpit's screens: connection line, then the login form or the signed-in user's cockpit. The same
  * component is the side panel and the web cockpit; `platform` says where settings, tokens and the resume
  * point are kept. The web cockpit has no options page, so it shows the language switch itself.
+ * `capture` (the side panel only) lets the conversation listen to a meeting (issue 11).
  */
-export function App({ platform }: { platform: Platform }) {
+export function App({ platform, capture }: { platform: Platform; capture?: PanelCapture }) {
   const t = useT();
   const settings = useSettings(platform.settings);
   return (
@@ -42,7 +48,7 @@ export function App({ platform }: { platform: Platform }) {
         <>
           <ConnectionStatus apiUrl={settings.apiUrl} />
           {/* A new address is a new API: a fresh client and session store, keyed by it. */}
-          <Session key={settings.apiUrl} apiUrl={settings.apiUrl} platform={platform} />
+          <Session key={settings.apiUrl} apiUrl={settings.apiUrl} platform={platform} capture={capture} />
         </>
       )}
     </main>
@@ -52,7 +58,7 @@ export function App({ platform }: { platform: Platform }) {
 function createSession(
   apiUrl: string,
   storage: Platform['tokens'],
-): { store: AuthStore; client: CockpitClient & CallsClient; http: CallsHttp; queryClient: QueryClient } {
+): { store: AuthStore; client: CockpitClient & CallsClient & LiveClient; http: CallsHttp; queryClient: QueryClient; touch: () => Promise<unknown> } {
   // The client reads tokens from the store and the store calls the client: the getter breaks the cycle.
   const ref: { client?: AuthClient } = {};
   const store = createAuthStore({ client: () => ref.client!, storage });
@@ -68,12 +74,22 @@ function createSession(
     ),
   });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, staleTime: 10_000 } } });
-  return { store, client, http, queryClient };
+  // Any authenticated call: an expired token is refreshed on the way (for the live capture's socket).
+  const touch = () => client.auth.me.query();
+  return { store, client, http, queryClient, touch };
 }
 
-function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
+function Session({ apiUrl, platform, capture }: { apiUrl: string; platform: Platform; capture?: PanelCapture }) {
   const t = useT();
-  const [{ store, client, http, queryClient }] = useState(() => createSession(apiUrl, platform.tokens));
+  const [{ store, client, http, queryClient, touch }] = useState(() => createSession(apiUrl, platform.tokens));
+  const [live] = useState<LiveWiring | undefined>(
+    () => capture && { capture: capture.control, client, callLink: callLinkFor(platform.kind, apiUrl) },
+  );
+  // The live socket's hello needs a fresh access token: this session's, refreshed through its own client.
+  useEffect(
+    () => capture?.lendTokens({ getTokens: () => store.getState().tokens, touch }),
+    [capture, store, touch],
+  );
   // Unsent input is kept where the platform keeps it (extension storage, or localStorage on the web).
   const [resilience] = useState<Resilience>(() => ({ storage: platform.pendingInput, connection: apiConnection }));
   const status = useStore(store, (state) => state.status);
@@ -112,7 +128,7 @@ function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
         sections={{
           assistant: (
             <ResilienceProvider value={resilience}>
-              <Cockpit client={client} resume={platform.resume} />
+              <Cockpit client={client} resume={platform.resume} live={live} />
             </ResilienceProvider>
           ),
           calls: user && (
@@ -142,6 +158,8 @@ function Session({ apiUrl, platform }: { apiUrl: string; platform: Platform }) {
                   scorecardKey={scorecardOpen}
                   onNavigate={(key, options) => go(scorecardRoute(key), options)}
                 />
+                {/* The consent notice reps confirm before a meeting is recorded: admins edit it here, under the templates. */}
+                {scorecardOpen === null && <LiveNoticeEditor client={client} />}
               </LoadingSection>
             ) : undefined,
         }}

@@ -4,6 +4,7 @@ import { useT } from '../../lib/i18n';
 import { PendingSelectionNotice } from '../page-reading/pending-selection-notice';
 import { ClientHistoryToggle } from '../clients/client-history-toggle';
 
+import type { LiveWiring } from '../live/ui/use-live-meeting';
 import { ClientPicker } from './client-picker';
 import type { Client, CockpitClient, Session } from './cockpit-client';
 import { Conversation } from './conversation';
@@ -55,9 +56,10 @@ function useResumedSession(client: CockpitClient, resume: ResumeStorage | undefi
 
 /**
  * After login: resume the last conversation (when given a `resume` storage), or pick or add a client;
- * then work the client's open session. Whatever is opened becomes the resume point.
+ * then work the client's open session. Whatever is opened becomes the resume point. With `live` (the side
+ * panel, issue 11) the conversation can listen to a meeting.
  */
-export function Cockpit({ client, resume }: { client: CockpitClient; resume?: ResumeStorage }) {
+export function Cockpit({ client, resume, live }: { client: CockpitClient; resume?: ResumeStorage; live?: LiveWiring }) {
   const t = useT();
   const resumed = useResumedSession(client, resume);
   // `undefined`: the rep has not chosen yet, so the resumed conversation (if any) is shown.
@@ -82,7 +84,7 @@ export function Cockpit({ client, resume }: { client: CockpitClient; resume?: Re
           </button>
           <ClientHistoryToggle client={client} of={open.client} currentSessionId={open.session.id} />
         </div>
-        <SessionScreen key={open.session.id} client={client} sessionId={open.session.id} />
+        <SessionScreen key={open.session.id} client={client} sessionId={open.session.id} live={live} />
       </>
     );
 
@@ -104,10 +106,10 @@ export function Cockpit({ client, resume }: { client: CockpitClient; resume?: Re
   );
 }
 
-function SessionScreen({ client, sessionId }: { client: CockpitClient; sessionId: string }) {
+function SessionScreen({ client, sessionId, live }: { client: CockpitClient; sessionId: string; live?: LiveWiring }) {
   const t = useT();
   const detail = useSessionDetail(client, sessionId);
   if (detail.isPending) return <p role="status">{t('session.loading')}</p>;
   if (detail.isError) return <ErrorWithRetry message={t('cockpit.error')} onRetry={() => void detail.refetch()} />;
-  return <Conversation client={client} session={detail.data} onReload={() => void detail.refetch()} />;
+  return <Conversation client={client} session={detail.data} onReload={() => void detail.refetch()} live={live} />;
 }

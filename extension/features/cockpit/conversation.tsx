@@ -2,7 +2,10 @@ import { useEffect, useId, useState } from 'react';
 import { useStore } from 'zustand';
 import { useT } from '../../lib/i18n';
 import { PageReading } from '../page-reading/page-reading';
+import { LiveMeetingPanel } from '../live/ui/live-meeting';
+import type { LiveWiring } from '../live/ui/use-live-meeting';
 import { AnalysisPanel } from './analysis-panel';
+import { AnalysisStrip } from './analysis-strip';
 import { Chat } from './chat';
 import { STAGES, suggestionCount, type AnalysisView, type Stage } from './analysis-view';
 import type { CockpitClient, SessionWithInteractions } from './cockpit-client';
@@ -13,15 +16,22 @@ import { NextMoves } from './next-moves';
 import { useResilience } from './resilience';
 import { StrategySection } from './strategy';
 
-/** One session: the analysis, the timeline, the input, the stream's progress and the next moves. */
+/**
+ * One session, laid out to be read at a glance beside a call (issue 11), the same with or without capture:
+ * the next moves (the best one large), the analysis as a strip, the live transcript and capture controls
+ * (with `live`: the side panel), the input; then, below the fold, the full analysis, the timeline, the
+ * strategy and the chat. Without `live` (the web cockpit) nothing is captured.
+ */
 export function Conversation({
   client,
   session,
   onReload,
+  live,
 }: {
   client: CockpitClient;
   session: SessionWithInteractions;
   onReload: () => void;
+  live?: LiveWiring;
 }) {
   const { storage, connection } = useResilience();
   const [store] = useState(() => createConversationStore({ client, session, storage, connection }));
@@ -32,13 +42,16 @@ export function Conversation({
   }, [store]);
   const view = useStore(store, (state) => state.view);
   return (
-    <div className="stack">
-      <AnalysisPanel view={view} />
-      <FallbackModelNotice view={view} />
-      <Timeline store={store} />
+    <div className="stack conversation">
+      <NextMoves store={store} />
+      <AnalysisStrip view={view} />
+      {/* A transcript batch analysed on the server: the session is fetched again for its moves and analysis. */}
+      {live && <LiveMeetingPanel wiring={live} sessionId={session.id} onAnalysis={onReload} />}
       <Terminal store={store} onReload={onReload} />
       <PageReading store={store} />
-      <NextMoves store={store} />
+      <FallbackModelNotice view={view} />
+      <AnalysisPanel view={view} />
+      <Timeline store={store} />
       <StrategySection client={client} sessionId={session.id} />
       <Chat client={client} session={session} />
     </div>

@@ -3,7 +3,10 @@ import { useStore } from 'zustand';
 import { useT } from '../../lib/i18n';
 import type { ConversationStore } from './conversation-store';
 
-/** The four current suggestions as they stream in, each rated up or down, and a way to get four others. */
+/**
+ * The four current suggestions as they stream in, each rated up or down, and a way to get four others. The
+ * first, the current best move, is shown large; the other three compactly under it, to read during a call.
+ */
 export function NextMoves({ store }: { store: ConversationStore }) {
   const t = useT();
   const id = useId();
@@ -18,24 +21,39 @@ export function NextMoves({ store }: { store: ConversationStore }) {
 
   return (
     <section aria-labelledby={`${id}-heading`} aria-busy={regenerating || (sending && !complete)} className="stack">
-      <h2 id={`${id}-heading`}>{t('moves.heading')}</h2>
+      <div className="row moves-head">
+        <h2 id={`${id}-heading`}>{t('moves.heading')}</h2>
+        {complete && view.interactionId && (
+          <button
+            type="button"
+            className="secondary small"
+            disabled={regenerating || sending}
+            onClick={() => void store.getState().regenerate()}
+          >
+            {regenerating ? t('moves.regenerating') : t('moves.regenerate')}
+          </button>
+        )}
+      </div>
       {!anything && !sending ? (
         <p className="muted">{t('moves.empty')}</p>
       ) : (
-        <ol className="plain stack" aria-live="polite">
+        <ol className="plain stack moves" aria-live="polite">
           {view.suggestions.map((suggestion, index) =>
             suggestion ? (
-              <li key={suggestion.id} className="card">
-                <p className="kind">{t(`kind.${suggestion.kind}`)}</p>
-                <p id={`${id}-text-${index}`} className="move-text">
-                  {suggestion.text}
+              // The first is the current best move: large; the other three compact under it (issue 11).
+              <li key={suggestion.id} className="card" data-best={index === 0 || undefined}>
+                <p className="move-line">
+                  <span className="kind">{t(`kind.${suggestion.kind}`)}</span>{' '}
+                  <span id={`${id}-text-${index}`} className="move-text">
+                    {suggestion.text}
+                  </span>
                 </p>
                 {suggestion.rationale && (
                   <p className="muted rationale">
                     <span className="rationale-label">{t('moves.rationale')}:</span> {suggestion.rationale}
                   </p>
                 )}
-                <div className="row">
+                <div className="row thumbs">
                   {/* Short names, the same on every card; the suggestion itself is the description. */}
                   <button
                     type="button"
@@ -60,7 +78,7 @@ export function NextMoves({ store }: { store: ConversationStore }) {
                 </div>
               </li>
             ) : (
-              <li key={`pending-${index}`} className="card muted">
+              <li key={`pending-${index}`} className="card muted" data-best={index === 0 || undefined}>
                 {t('moves.waiting')}
               </li>
             ),
@@ -76,16 +94,6 @@ export function NextMoves({ store }: { store: ConversationStore }) {
         <p role="alert" className="error">
           {t('moves.regenerateError')}
         </p>
-      )}
-      {complete && view.interactionId && (
-        <button
-          type="button"
-          className="secondary"
-          disabled={regenerating || sending}
-          onClick={() => void store.getState().regenerate()}
-        >
-          {regenerating ? t('moves.regenerating') : t('moves.regenerate')}
-        </button>
       )}
     </section>
   );
