@@ -22,7 +22,7 @@ export type ChromiumWithExtension = {
  * because the API may not import the extension's code, while the extension's tests may import from api/test
  * (as they do the Ollama double). It takes the build folder, so it knows nothing of the extension itself.
  */
-export async function launchChromiumWithExtension(build: string, options: { width?: number } = {}): Promise<ChromiumWithExtension> {
+export async function launchChromiumWithExtension(build: string, options: { width?: number; args?: readonly string[] } = {}): Promise<ChromiumWithExtension> {
   const profile = mkdtempSync(join(tmpdir(), 'sufler-chromium-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -40,6 +40,8 @@ export async function launchChromiumWithExtension(build: string, options: { widt
       '--disable-sync',
       // For Extensions.triggerAction, the toolbar click over CDP.
       '--enable-unsafe-extension-debugging',
+      // More flags a test needs (a fake microphone, autoplay), before the extension's own.
+      ...(options.args ?? []),
       `--disable-extensions-except=${build}`,
       `--load-extension=${build}`,
     ],

@@ -178,6 +178,26 @@ describe.each(DATABASES)('live meetings on %s', (database) => {
     expect(stored.filter((f) => f.includes(live.id))).toEqual([]);
   }, 120_000);
 
+  test('Stop in the middle of an utterance keeps it: in the live transcript, the follow stream and the call', async () => {
+    const { session } = await openSession(rep);
+    const live = await startLive(rep, session.id);
+    const followed = collect(await rep.caller.live.follow({ liveSessionId: live.id }));
+    // Cut 4 s into the consultant's turn that starts at 59.2 s.
+    const cut = 16_000 * 63;
+    const events: ReplayEvent[] = [];
+    const ended = await replayLive({ server: server.url, token: rep.token, liveSessionId: live.id, consultant: sides.consultant.subarray(0, cut), client: sides.client.subarray(0, cut), speed: 0, onEvent: (e) => events.push(e) });
+    const stored = await rep.caller.live.get({ liveSessionId: live.id });
+    const last = stored.segments.at(-1)!;
+    expect(last).toMatchObject({ speaker: 'CONSULTANT' });
+    expect(last.startMs).toBeGreaterThan(58_000);
+    const followedSegments = (await followed).filter((e) => e.type === 'segment');
+    expect(followedSegments).toHaveLength(stored.segments.length);
+    expect(events.filter((e) => e.type === 'segment')).toHaveLength(stored.segments.length);
+    await collect(await rep.caller.calls.progress({ id: ended.callId! }));
+    const call = await rep.caller.calls.get({ id: ended.callId! });
+    expect(call.segments.map((s) => s.text).join(' ')).toContain(last.text);
+  }, 120_000);
+
   test('a dropped socket resumes where the server is, and nothing recorded is lost', async () => {
     const { session } = await openSession(rep);
     const live = await startLive(rep, session.id);

@@ -33,12 +33,20 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
-export async function createApiProcess(options: { ollamaUrl: string; transcribeUrl?: string; port?: number }): Promise<ApiProcess> {
+export async function createApiProcess(options: {
+  ollamaUrl: string;
+  transcribeUrl?: string;
+  port?: number;
+  /** More variables, or overrides (live-meeting.e2e.ts: rules mode, the energy VAD). */
+  env?: Record<string, string>;
+  /** The log's file name under test-results/e2e/ (a spec with its own API keeps the shared api.log). */
+  logName?: string;
+}): Promise<ApiProcess> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'sufler-e2e-data-'));
   mkdirSync(ARTIFACTS, { recursive: true });
-  const log: WriteStream = createWriteStream(join(ARTIFACTS, 'api.log'));
+  const log: WriteStream = createWriteStream(join(ARTIFACTS, options.logName ?? 'api.log'));
   let child: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
 
@@ -61,6 +69,7 @@ export async function createApiProcess(options: { ollamaUrl: string; transcribeU
     QDRANT_URL: '',
     TRANSCRIBE_URL: options.transcribeUrl ?? '',
     DIARIZE_URL: '',
+    ...options.env,
   };
 
   async function start() {

@@ -20,8 +20,14 @@ export type LaunchedExtension = {
 };
 
 /** The built extension in a fresh Chromium profile, set to use this run's API and a fixed language. */
-export async function launchExtension(options: { apiUrl: string; language?: 'pl' | 'en'; width?: number }): Promise<LaunchedExtension> {
-  const browser = await launchChromiumWithExtension(CHROME_BUILD, { width: options.width });
+export async function launchExtension(options: {
+  apiUrl: string;
+  language?: 'pl' | 'en';
+  width?: number;
+  /** More Chromium flags (live-meeting.e2e.ts: the fake microphone and autoplay). */
+  args?: readonly string[];
+}): Promise<LaunchedExtension> {
+  const browser = await launchChromiumWithExtension(CHROME_BUILD, { width: options.width, args: options.args });
   const { context, id, serviceWorker } = browser;
   openContexts.add(context);
   // The API of this run, and a fixed language, before any page reads the settings.

@@ -81,6 +81,7 @@ export async function createLiveRecorder(row: LiveSessionRow, actor: Actor, deps
   });
 
   const sides = new Map<Speaker, LiveSide>();
+  const judging = new Set<Promise<void>>();
   const sideOf = async (speaker: Speaker) =>
     createLiveSide({
       speaker,
@@ -89,7 +90,12 @@ export async function createLiveRecorder(row: LiveSessionRow, actor: Actor, deps
       offsetMs: startOffsetMs,
       endSilenceMs: deps.endSilenceMs,
       now,
-      onUtterance: (u) => void onUtterance(u).catch(fail),
+      onUtterance: (u) => {
+        // Kept until settled: Stop waits for every utterance (an echo check may still be waiting on the other side).
+        const settled = onUtterance(u).catch(fail);
+        judging.add(settled);
+        void settled.finally(() => judging.delete(settled));
+      },
       onError: fail,
     });
   sides.set('CONSULTANT', await sideOf('CONSULTANT'));
@@ -220,7 +226,8 @@ export async function createLiveRecorder(row: LiveSessionRow, actor: Actor, deps
     async end(): Promise<RecorderStats> {
       closed = true;
       await enqueue(writeChunk);
-      for (const side of sides.values()) await side.flush();
+      await Promise.all([...sides.values()].map((side) => side.flush()));
+      while (judging.size) await Promise.all(judging);
       await segmentsWritten;
       await feed.flush();
       abort.abort();

@@ -38,6 +38,8 @@ export function createLiveSide(options: {
   let prompt = '';
   let chain: Promise<void> = Promise.resolve();
   let inflight = 0;
+  // Stop: nothing more will come on this side, so nothing is left to wait for past its end.
+  let flushed = false;
   const waiters = new Set<() => void>();
   const notify = () => {
     for (const w of waiters) w();
@@ -113,6 +115,8 @@ export function createLiveSide(options: {
     /** Ends the open utterance, if any (Stop), and waits until every utterance is transcribed. */
     async flush(): Promise<void> {
       handle(cutter.flush());
+      flushed = true;
+      notify();
       await chain;
     },
     /**
@@ -121,7 +125,7 @@ export function createLiveSide(options: {
      * The echo check waits on the client side this way before judging a consultant utterance.
      */
     settledThrough(ms: number, timeoutMs: number): Promise<void> {
-      const settled = () => positionMs() >= ms && (openSince === null || openSince > ms) && inflight === 0;
+      const settled = () => (flushed || positionMs() >= ms) && (openSince === null || openSince > ms) && inflight === 0;
       if (settled()) return Promise.resolve();
       return new Promise((resolve) => {
         const done = () => {

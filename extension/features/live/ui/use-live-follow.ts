@@ -26,7 +26,9 @@ interface Segments {
 function addSegments(state: Segments, action: { liveSessionId: string | null; segments: LiveSegment[] }): Segments {
   const byIndex = new Map((state.liveSessionId === action.liveSessionId ? state.list : []).map((s) => [s.index, s]));
   for (const segment of action.segments) byIndex.set(segment.index, segment);
-  const list = [...byIndex.values()].sort((a, b) => a.index - b.index).slice(-KEPT_SEGMENTS);
+  // In the order they were said, not stored: a consultant line waits for the client side to settle (the echo
+  // check), so after a burst (the buffer resent after an outage) a later client line can be stored first.
+  const list = [...byIndex.values()].sort((a, b) => a.startMs - b.startMs || a.index - b.index).slice(-KEPT_SEGMENTS);
   return { liveSessionId: action.liveSessionId, list };
 }
 
