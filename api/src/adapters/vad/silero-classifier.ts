@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type * as OnnxRuntime from 'onnxruntime-node';
 import type { SpeechClassifier, SpeechClassifierFactory } from '../../modules/calls/ports';
+import { rmsDbfs } from '../../audio/rms-dbfs';
 
 type Ort = typeof OnnxRuntime;
 
@@ -77,11 +78,20 @@ export async function createSileroClassifierFactory(options: { modelPath?: strin
     async create(): Promise<SpeechClassifier> {
       let state = new Float32Array(STATE_SIZE);
       const context = new Float32Array(CONTEXT_SAMPLES);
+      let quiet = 0;
       return {
         name: 'silero',
         frameSamples: FRAME_SAMPLES,
         async classify(frame) {
           if (frame.length !== FRAME_SAMPLES) throw new RangeError(`Silero VAD takes frames of ${FRAME_SAMPLES} samples, got ${frame.length}`);
+          // A frame far below any speech (the other party's turn on a stereo channel, digital silence) is not
+          // worth a model run; after half a second of them the model starts again from its fresh state.
+          if (rmsDbfs(frame) < QUIET_DBFS) {
+            if (++quiet === QUIET_RESET_FRAMES) state = new Float32Array(STATE_SIZE);
+            for (let i = 0; i < CONTEXT_SAMPLES; i++) context[i] = frame[FRAME_SAMPLES - CONTEXT_SAMPLES + i]! / 32768;
+            return 0;
+          }
+          quiet = 0;
           const input = new Float32Array(CONTEXT_SAMPLES + FRAME_SAMPLES);
           input.set(context, 0);
           for (let i = 0; i < FRAME_SAMPLES; i++) input[CONTEXT_SAMPLES + i] = frame[i]! / 32768;
@@ -97,10 +107,15 @@ export async function createSileroClassifierFactory(options: { modelPath?: strin
         reset() {
           state = new Float32Array(STATE_SIZE);
           context.fill(0);
+          quiet = 0;
         },
       };
     },
   };
 }
+
+/** Frames quieter than this (RMS) are taken as silence without running the model. */
+const QUIET_DBFS = -60;
+const QUIET_RESET_FRAMES = 16;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { TEAM_ROLES, type LiveEvent, type LiveNotice, type LiveSegment, type LiveSession, type LiveStartInput, type LiveStartResult } from '@sufler/shared';
+import { TEAM_ROLES, type LiveNotice, type LiveSegment, type LiveSession, type LiveStartInput, type LiveStartResult } from '@sufler/shared';
 import { DomainError, notFound } from '../../errors';
 import type { Logger } from '../../logger';
 import type { Actor } from '../actor';
@@ -10,8 +10,10 @@ import type { AudioCodec, BlobStore, SpeechClassifierFactory } from '../calls/po
 import { findVisibleSession } from '../sessions/session.service';
 import { UserEntity } from '../users/user.entity';
 import { finishLiveSession } from './finish-live-session';
+import { followLiveSession } from './follow-live-session';
+import { toLiveSession, toSegment } from './live-views';
 import { liveBlobs } from './live-blobs';
-import type { LiveEvents, LiveRecorderEvent } from './live-events';
+import type { LiveEvents } from './live-events';
 import { loadNotice, saveNotice } from './live-notice';
 import { createLiveRecorder, type LiveRecorder } from './live-recorder';
 import { LiveSegmentEntity } from './live-segment.entity';
@@ -30,32 +32,6 @@ export type LiveServiceDeps = {
   logger: Logger;
   settings: { language: string; endSilenceMs: number; resumeWindowMs: number; maxPerUser: number; maxDurationMs: number };
 };
-
-/** How often a follower re-reads the database (a recorder in another replica cannot reach this emitter). */
-const POLL_MS = 2000;
-
-export const toLiveSession = (row: LiveSessionRow): LiveSession => ({
-  id: row.id,
-  sessionId: row.session.id,
-  clientId: row.client.id,
-  mode: row.mode,
-  status: row.status,
-  transcription: row.transcription,
-  startedAt: row.startedAt,
-  endedAt: row.endedAt ?? null,
-  receivedMs: row.receivedMs,
-  callId: row.callId ?? null,
-  error: row.error ?? null,
-});
-
-const toSegment = (row: { id: string; index: number; speaker: LiveSegment['speaker']; startMs: number; endMs: number; text: string }): LiveSegment => ({
-  id: row.id,
-  index: row.index,
-  speaker: row.speaker,
-  startMs: row.startMs,
-  endMs: row.endMs,
-  text: row.text,
-});
 
 /**
  * Live meetings: consent and start, the recorders of captures connected to this process, Stop (the
@@ -245,70 +221,6 @@ export function createLiveService(deps: LiveServiceDeps) {
     return row ? toLiveSession(row) : null;
   }
 
-  /**
-   * The state, the segments so far, then every new segment, analysis and state change, until the session
-   * is stopped or failed (or `signal` aborts). Events from this process come at once; the database is
-   * re-read every few seconds for a recorder in another replica.
-   */
-  async function* follow(em: EntityManager, actor: Actor, id: string, signal?: AbortSignal): AsyncGenerator<LiveEvent> {
-    const row = await visible(em, actor, id);
-    audit(em, { actor, action: 'read', entity: 'live_session', entityId: id, detail: { follow: true } });
-    await em.flush();
-    const queue: LiveRecorderEvent[] = [];
-    let wake: (() => void) | null = null;
-    const off = deps.events.on(id, (event) => {
-      queue.push(event);
-      wake?.();
-    });
-    try {
-      let state = toLiveSession(row);
-      yield { type: 'state', live: state };
-      let seen = -1;
-      for (const s of await em.find(LiveSegmentEntity, { liveSession: id }, { orderBy: { index: 'asc' } })) {
-        seen = s.index;
-        yield { type: 'segment', segment: toSegment(s) };
-      }
-      while (!signal?.aborted && state.status !== 'stopped' && state.status !== 'failed') {
-        if (!queue.length) {
-          await new Promise<void>((resolve) => {
-            const timer = setTimeout(resolve, POLL_MS);
-            wake = () => {
-              clearTimeout(timer);
-              resolve();
-            };
-            signal?.addEventListener('abort', wake, { once: true });
-          });
-          wake = null;
-        }
-        if (!queue.length) {
-          // Nothing here: what another replica may have done.
-          const fork = deps.orm.em.fork();
-          for (const s of await fork.find(LiveSegmentEntity, { liveSession: id, index: { $gt: seen } }, { orderBy: { index: 'asc' } })) {
-            seen = s.index;
-            yield { type: 'segment', segment: toSegment(s) };
-          }
-          const fresh = toLiveSession(await fork.findOneOrFail(LiveSessionEntity, { id }));
-          if (fresh.status !== state.status || fresh.callId !== state.callId) yield { type: 'state', live: fresh };
-          state = fresh;
-          continue;
-        }
-        for (const event of queue.splice(0)) {
-          if (event.type === 'segment') {
-            if (event.segment.index <= seen) continue;
-            seen = event.segment.index;
-            yield { type: 'segment', segment: event.segment };
-          } else if (event.type === 'analysis') yield { type: 'analysis', interactionId: event.interactionId, afterSegment: event.afterSegment };
-          else {
-            state = event.live;
-            yield { type: 'state', live: state };
-          }
-        }
-      }
-    } finally {
-      off();
-    }
-  }
-
   /** Live sessions left recording by a process that died, and not resumed within the window: make them calls. */
   async function sweep(): Promise<number> {
     const before = new Date(Date.now() - deps.settings.resumeWindowMs);
@@ -331,7 +243,7 @@ export function createLiveService(deps: LiveServiceDeps) {
     stop,
     get,
     active,
-    follow,
+    follow: (em: EntityManager, actor: Actor, id: string, signal?: AbortSignal) => followLiveSession(em, actor, id, { orm: deps.orm, events: deps.events, visible }, signal),
     sweep,
     /** Whether `owner` still holds the recorder (a newer socket for the same session takes it over). */
     holds: (id: string, owner: symbol) => recorders.get(id)?.owner === owner,
