@@ -18,6 +18,8 @@ export const MIC_CONSTRAINTS: MediaStreamConstraints = {
 
 /** How often the state (levels, unacknowledged audio) is reported. */
 export const STATE_INTERVAL_MS = 250;
+/** How long the AudioContext may take to start running before the capture reports an error. */
+export const AUDIO_START_TIMEOUT_MS = 5_000;
 
 export interface CaptureSessionOptions {
   liveSessionId: string;
@@ -33,6 +35,8 @@ export interface CaptureSessionOptions {
    * fail or hang): unless the permission is already granted it reports needs-mic-permission at once.
    */
   canPrompt: boolean;
+  /** How long the AudioContext may take to run (`AUDIO_START_TIMEOUT_MS`). */
+  audioStartTimeoutMs?: number;
   now?: () => number;
 }
 
@@ -122,7 +126,23 @@ export async function startCaptureSession(options: CaptureSessionOptions): Promi
   merger.connect(node);
   // The worklet writes silence; connecting it keeps it rendered in every browser.
   node.connect(context.destination);
-  await context.resume().catch(() => undefined);
+  // A context that never runs (Firefox with no audio output device: `resume()` neither resolves nor rejects)
+  // would leave the capture "starting" for good with the microphone open and no audio sent: say so instead.
+  const audioStartMs = options.audioStartTimeoutMs ?? AUDIO_START_TIMEOUT_MS;
+  let resumeTimer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([
+    context.resume().catch(() => undefined),
+    new Promise<void>((resolve) => (resumeTimer = setTimeout(resolve, audioStartMs))),
+  ]);
+  clearTimeout(resumeTimer);
+  if (context.state !== 'running') {
+    stopTracks();
+    void context.close().catch(() => undefined);
+    return settled('error', {
+      code: 'audio',
+      message: `The browser did not start audio processing (AudioContext ${context.state} after ${Math.round(audioStartMs / 1000)} s): check that a sound output device is available, then try again.`,
+    });
+  }
 
   const encoder = createCaptureEncoder({ inputRate: context.sampleRate });
   const buffer = createSendBuffer({ maxMs: LIVE_RESEND_BUFFER_MS });
