@@ -6,6 +6,7 @@ import { createAnalysisService } from './modules/analysis/analysis.service';
 import { createSummarizeSessionJob } from './modules/analysis/summarize-session.job';
 import { createBufferedUsageStore, createDatabaseUsageStore } from './modules/llm/usage-store';
 import type { Logger } from './logger';
+import { createAuthThrottles } from './modules/auth/auth-throttles';
 import { createAuthService } from './modules/auth/auth.service';
 import { resolveJwtSecret } from './modules/auth/jwt-secret';
 import { createAccessTokens } from './modules/auth/tokens';
@@ -20,6 +21,8 @@ export type App = {
   db: Database;
   /** Largest accepted upload of a recording (SUFLER_CALL_MAX_MB). */
   maxUploadBytes: number;
+  /** SUFLER_TRUST_PROXY: how many reverse proxies' X-Forwarded-For the server believes. */
+  trustedProxies: number;
   health: ReturnType<typeof createHealthCheck>;
   close: () => Promise<void>;
 };
@@ -68,7 +71,15 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       databaseKind: db.kind,
       logger,
       accessTokens,
-      auth: createAuthService({ accessTokens, refreshTtlSeconds: env.SUFLER_REFRESH_TOKEN_TTL }),
+      auth: createAuthService({
+        accessTokens,
+        refreshTtlSeconds: env.SUFLER_REFRESH_TOKEN_TTL,
+        throttles: createAuthThrottles({
+          maxPerAccount: env.SUFLER_LOGIN_MAX_PER_ACCOUNT,
+          maxPerAddress: env.SUFLER_LOGIN_MAX_PER_ADDRESS,
+          windowSeconds: env.SUFLER_LOGIN_WINDOW_S,
+        }),
+      }),
       queue,
       brain: {
         analysis,
@@ -83,6 +94,7 @@ export async function createApp(env: Env, logger: Logger, options: { inMemory?: 
       deps,
       db,
       maxUploadBytes: env.SUFLER_CALL_MAX_MB * 1_048_576,
+      trustedProxies: env.SUFLER_TRUST_PROXY,
       health: createHealthCheck(deps, env.OLLAMA_URL),
       close: async () => {
         await closeLive();

@@ -31,6 +31,14 @@ export const EnvSchema = z.object({
     .optional(),
   SUFLER_ACCESS_TOKEN_TTL: seconds(15 * 60),
   SUFLER_REFRESH_TOKEN_TTL: seconds(30 * 24 * 60 * 60),
+  /** Failed logins per account (normalised e-mail) in SUFLER_LOGIN_WINDOW_S before further ones are refused. */
+  SUFLER_LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Failed logins, and separately failed refreshes, per client address in the window before further ones are refused. */
+  SUFLER_LOGIN_MAX_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
+  /** The sliding window of the login throttle, seconds; a lockout lifts by itself within it. */
+  SUFLER_LOGIN_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(15 * 60),
+  /** How many reverse proxies stand in front of the API: 0 ignores X-Forwarded-For (see trpc/client-address.ts). */
+  SUFLER_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   SUFLER_ADMIN_EMAIL: z.string().trim().toLowerCase().pipe(z.email()).optional(),
   SUFLER_ADMIN_PASSWORD: z.string().min(12, 'must have at least 12 characters').max(256).optional(),
   OLLAMA_URL: url.default('http://127.0.0.1:11434'),

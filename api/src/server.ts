@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createExpressMiddleware } from '@trpc/server/adapters/express';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import express from 'express';
+import { MAX_BATCH_CALLS } from '@sufler/shared';
 import { WebSocketServer } from 'ws';
 import type { App } from './app';
 import { appRouter } from './router';
@@ -36,7 +37,9 @@ export type ServerOptions = {
  */
 export async function startServer(app: App, options: ServerOptions): Promise<RunningServer> {
   const { logger } = app.deps;
-  const createContext = createContextFactory(app.deps);
+  // X-Forwarded-For is believed only for SUFLER_TRUST_PROXY hops (Express's own `trust proxy` stays off:
+  // the address is read by one rule, the same for HTTP and the WebSocket upgrade).
+  const createContext = createContextFactory(app.deps, { trustedProxies: app.trustedProxies });
   const onError = ({ error, path }: { error: { code: string; message: string; cause?: unknown }; path?: string }) => {
     if (error.code === 'INTERNAL_SERVER_ERROR') logger.error({ err: error.cause ?? error, path }, 'procedure failed');
   };
@@ -55,7 +58,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
     const health = await app.health();
     res.status(health.status === 'down' ? 503 : 200).json(health);
   });
-  web.use('/trpc', express.json({ limit: MAX_BODY }), createExpressMiddleware({ router: appRouter, createContext, onError }));
+  web.use('/trpc', express.json({ limit: MAX_BODY }), createExpressMiddleware({ router: appRouter, createContext, onError, maxBatchSize: MAX_BATCH_CALLS }));
   web.use('/api/calls', callsHttp(app.deps, { maxBytes: app.maxUploadBytes }));
   if (options.webDir) web.use(webCockpit(options.webDir));
   web.use((_req, res) => void res.status(404).json({ error: 'Not found' }));
@@ -75,7 +78,7 @@ export async function startServer(app: App, options: ServerOptions): Promise<Run
   // The HTTP server reports its own errors (EADDRINUSE…) through `listen` below; the WebSocket
   // server re-emits them, and an unheard 'error' event would crash the process.
   wss.on('error', (error) => logger.debug({ err: error }, 'websocket server error'));
-  const wsHandler = applyWSSHandler({ wss, router: appRouter, createContext, onError, keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 } });
+  const wsHandler = applyWSSHandler({ wss, router: appRouter, createContext, onError, maxBatchSize: MAX_BATCH_CALLS, keepAlive: { enabled: true, pingMs: 30_000, pongWaitMs: 5_000 } });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {

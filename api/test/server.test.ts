@@ -68,6 +68,41 @@ describe.each(DATABASES)('HTTP and WebSocket server on %s', (database) => {
     expect(await t.counts()).toEqual(before);
   });
 
+  test('a batch of more than MAX_BATCH_CALLS calls is refused whole, before any runs', async () => {
+    const before = await t.counts();
+    const calls = 50;
+    const body = Object.fromEntries(Array.from({ length: calls }, (_, i) => [i, { email: `zgaduj-${i}@salon.pl`, password: 'wrong password' }]));
+    const started = Date.now();
+    const res = await fetch(`${server.url}/trpc/${Array(calls).fill('auth.login').join(',')}?batch=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('Batch call exceeds maximum size');
+    expect(Date.now() - started).toBeLessThan(1000); // 50 argon2 checks would take seconds
+    expect(await t.counts()).toEqual(before);
+  });
+
+  test('a throttled login over HTTP is a 429 saying when to try again', async () => {
+    await t.as('consultant', 'zamek@salon.pl');
+    const login = () =>
+      fetch(`${server.url}/trpc/auth.login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'zamek@salon.pl', password: 'wrong password' }),
+      });
+    for (let i = 0; i < 5; i++) expect((await login()).status).toBe(401);
+    const res = await login();
+    expect(res.status).toBe(429);
+    expect(await res.json()).toMatchObject({
+      error: {
+        message: 'Too many failed logins: try again in 15 min',
+        data: { code: 'TOO_MANY_REQUESTS', appCode: 'TOO_MANY_REQUESTS', retryAfterSeconds: 900 },
+      },
+    });
+  });
+
   test('a subscription over WebSocket runs a job through the queue (admin only)', async () => {
     const admin = await t.as('admin');
     const ws = client(admin.token);

@@ -11,7 +11,7 @@ import {
 } from '@trpc/client';
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 import type { AppRouter } from '@sufler/api';
-import type { TokenPair } from '@sufler/shared';
+import { MAX_BATCH_CALLS, type TokenPair } from '@sufler/shared';
 import { apiConnection, socketClosed, watchSocket, type ConnectionMonitor } from './api-client-connection';
 
 export type ApiClient = TRPCClient<AppRouter>;
@@ -79,6 +79,8 @@ export function createApiClient({ apiUrl, session, fetch: fetchImpl, connection 
         true: wsLink({ client: wsClient }),
         false: httpBatchLink({
           url: httpUrl,
+          // The API refuses larger batches whole; the link splits a burst of calls into batches that fit.
+          maxItems: MAX_BATCH_CALLS,
           fetch: fetchImpl,
           headers: () => {
             const token = session.getTokens()?.accessToken;

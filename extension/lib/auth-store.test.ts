@@ -16,6 +16,7 @@ describe('authErrorCode', () => {
   test.each([
     ['server said UNAUTHORIZED', serverError('UNAUTHORIZED'), 'invalid-credentials'],
     ['server error', serverError('INTERNAL_SERVER_ERROR'), 'unknown'],
+    ['server said TOO_MANY_REQUESTS', serverError('TOO_MANY_REQUESTS'), 'throttled'],
     ['no answer', networkError(), 'unreachable'],
     ['raw fetch failure', new TypeError('Failed to fetch'), 'unreachable'],
     ['anything else', new Error('boom'), 'unknown'],
@@ -40,6 +41,16 @@ describe('auth store', () => {
     expect(calls[0]!.input).toEqual({ email: 'anna@firma.pl', password: 'secret' });
     expect(store.getState()).toMatchObject({ status: 'authenticated', user: fromMe, error: null });
     expect(stored.current).toEqual(tokenPair('a'));
+  });
+
+  test('a throttled login keeps the wait the API gave; the next attempt clears it', async () => {
+    const { client } = fakeAuthClient({ login: () => Promise.reject(serverError('TOO_MANY_REQUESTS', 'wait', { retryAfterSeconds: 240 })) });
+    const { store } = setup(client);
+    await store.getState().login({ email: 'anna@firma.pl', password: 'wrong' });
+    expect(store.getState()).toMatchObject({ status: 'anonymous', error: 'throttled', retryAfterSeconds: 240 });
+    const again = store.getState().login({ email: 'anna@firma.pl', password: 'wrong' });
+    expect(store.getState()).toMatchObject({ status: 'logging-in', error: null, retryAfterSeconds: null });
+    await again;
   });
 
   test.each([

@@ -7,7 +7,7 @@ import type { TokenStorage } from './token-storage';
 export type AuthStatus = 'anonymous' | 'logging-in' | 'authenticated';
 
 /** What the UI branches on; the text for each lives in i18n under `login.error.<code>`. */
-export type AuthErrorCode = 'invalid-credentials' | 'unreachable' | 'session-expired' | 'unknown';
+export type AuthErrorCode = 'invalid-credentials' | 'throttled' | 'unreachable' | 'session-expired' | 'unknown';
 
 /** The part of the tRPC client the session needs; the real client fits it, tests pass a small fake. */
 export interface AuthClient {
@@ -25,6 +25,8 @@ export interface AuthState {
   tokens: TokenPair | null;
   user: User | null;
   error: AuthErrorCode | null;
+  /** With `throttled`: the seconds the API said to wait before the next login (null if it did not say). */
+  retryAfterSeconds: number | null;
   restore(): Promise<void>;
   login(input: LoginInput): Promise<void>;
   logout(): Promise<void>;
@@ -40,11 +42,18 @@ export function authErrorCode(error: unknown): AuthErrorCode {
   if (isTRPCClientError(error)) {
     const code = (error.data as { code?: string } | undefined)?.code;
     if (code === 'UNAUTHORIZED') return 'invalid-credentials';
+    if (code === 'TOO_MANY_REQUESTS') return 'throttled';
     if (code === undefined) return 'unreachable';
     return 'unknown';
   }
   if (error instanceof TypeError) return 'unreachable';
   return 'unknown';
+}
+
+/** The wait a throttled login was told (`data.retryAfterSeconds`), if any. */
+function retryAfter(error: unknown): number | null {
+  const seconds = isTRPCClientError(error) ? (error.data as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds : undefined;
+  return typeof seconds === 'number' && seconds > 0 ? seconds : null;
 }
 
 /**
@@ -76,6 +85,7 @@ export function createAuthStore({ client, storage }: { client: () => AuthClient;
       tokens: null,
       user: null,
       error: null,
+      retryAfterSeconds: null,
 
       async restore() {
         const tokens = await storage.load();
@@ -89,13 +99,13 @@ export function createAuthStore({ client, storage }: { client: () => AuthClient;
 
       async login(input) {
         if (get().status === 'logging-in') return;
-        set({ status: 'logging-in', error: null });
+        set({ status: 'logging-in', error: null, retryAfterSeconds: null });
         try {
           const tokens = await client().auth.login.mutate(input);
           set({ status: 'authenticated', tokens, user: tokens.user });
           await storage.save(tokens);
         } catch (error) {
-          set({ status: 'anonymous', tokens: null, user: null, error: authErrorCode(error) });
+          set({ status: 'anonymous', tokens: null, user: null, error: authErrorCode(error), retryAfterSeconds: retryAfter(error) });
           return;
         }
         await loadUser();

@@ -24,9 +24,14 @@ export function tokenPair(suffix = 'a', over: Partial<TokenPair> = {}): TokenPai
 }
 
 /** An error response from the server, as TRPCClientError carries it (`data.code` set). */
-export function serverError(code: 'UNAUTHORIZED' | 'INTERNAL_SERVER_ERROR', message = code): TRPCClientError<never> {
+export function serverError(
+  code: 'UNAUTHORIZED' | 'TOO_MANY_REQUESTS' | 'INTERNAL_SERVER_ERROR',
+  message: string = code,
+  data: Record<string, unknown> = {},
+): TRPCClientError<never> {
+  const httpStatus = { UNAUTHORIZED: 401, TOO_MANY_REQUESTS: 429, INTERNAL_SERVER_ERROR: 500 }[code];
   return new TRPCClientError(message, {
-    result: { error: { code: -32001, message, data: { code, httpStatus: code === 'UNAUTHORIZED' ? 401 : 500 } } },
+    result: { error: { code: -32001, message, data: { code, httpStatus, ...data } } },
   } as never);
 }
 

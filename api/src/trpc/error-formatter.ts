@@ -1,7 +1,7 @@
 import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { DefaultErrorShape } from '@trpc/server/unstable-core-do-not-import';
 import { ZodError } from 'zod';
-import { DomainError, type DomainErrorCode } from '../errors';
+import { DomainError, ThrottledError, type DomainErrorCode } from '../errors';
 
 const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   NOT_FOUND: 'NOT_FOUND',
@@ -9,6 +9,7 @@ const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   UNAUTHENTICATED: 'UNAUTHORIZED',
   CONFLICT: 'CONFLICT',
   INVALID: 'BAD_REQUEST',
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 };
 
 /** The one place a domain error becomes a tRPC error. */
@@ -18,7 +19,8 @@ export function toTrpcError(error: DomainError): TRPCError {
 
 /**
  * What clients see of an error: the tRPC code, our domain code (the UI branches on it), and for bad
- * input the field-level issues. Internal errors never leak their message or stack.
+ * input the field-level issues, for a throttled attempt the seconds to wait. Internal errors never leak
+ * their message or stack.
  */
 export function formatError({ shape, error }: { shape: DefaultErrorShape; error: TRPCError }) {
   const domain = error.cause instanceof DomainError ? error.cause.code : undefined;
@@ -33,6 +35,7 @@ export function formatError({ shape, error }: { shape: DefaultErrorShape; error:
       path: shape.data.path,
       appCode: domain ?? (zod ? 'INVALID' : internal ? 'INTERNAL' : String(shape.data.code)),
       issues: zod?.issues.map((i) => ({ path: i.path.map(String), message: i.message })),
+      retryAfterSeconds: error.cause instanceof ThrottledError ? error.cause.retryAfterSeconds : undefined,
     },
   };
 }

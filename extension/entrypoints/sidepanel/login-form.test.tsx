@@ -62,6 +62,11 @@ describe('LoginForm', () => {
     ['en', serverError('UNAUTHORIZED'), 'Wrong e-mail or password.'],
     ['en', networkError(), 'Cannot reach the API. Check its address in the options.'],
     ['en', serverError('INTERNAL_SERVER_ERROR'), 'Something went wrong. Please try again.'],
+    // Throttled (issue 12): the wait the API gave, in whole minutes rounded up.
+    ['pl', serverError('TOO_MANY_REQUESTS', 'Too many failed logins: try again in 4 min', { retryAfterSeconds: 221 }), 'Za dużo nieudanych prób logowania. Spróbuj ponownie za 4 min.'],
+    ['en', serverError('TOO_MANY_REQUESTS', 'Too many failed logins: try again in 4 min', { retryAfterSeconds: 221 }), 'Too many failed sign-ins. Try again in 4 min.'],
+    ['en', serverError('TOO_MANY_REQUESTS', 'Too many failed logins: try again in 1 min', { retryAfterSeconds: 5 }), 'Too many failed sign-ins. Try again in 1 min.'],
+    ['en', serverError('TOO_MANY_REQUESTS'), 'Too many failed sign-ins. Please try again later.'],
     // The web cockpit has no options page: its API is the server that served it.
     ['pl', networkError(), 'Nie można połączyć się z serwerem Suflera. Sprawdź połączenie z siecią.', true],
     ['en', networkError(), 'Cannot reach the Sufler server. Check your network connection.', true],

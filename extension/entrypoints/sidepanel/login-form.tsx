@@ -12,6 +12,7 @@ export function LoginForm({ store, web = false }: { store: AuthStore; web?: bool
   const id = useId();
   const status = useStore(store, (state) => state.status);
   const error = useStore(store, (state) => state.error);
+  const retryAfterSeconds = useStore(store, (state) => state.retryAfterSeconds);
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const busy = status === 'logging-in';
@@ -46,7 +47,9 @@ export function LoginForm({ store, web = false }: { store: AuthStore; web?: bool
       />
       {error && (
         <p id={`${id}-error`} role="alert" className="error">
-          {t(web && error === 'unreachable' ? 'login.error.unreachable-web' : `login.error.${error}`)}
+          {error === 'throttled' && retryAfterSeconds
+            ? t('login.error.throttled-wait', { minutes: String(Math.ceil(retryAfterSeconds / 60)) })
+            : t(web && error === 'unreachable' ? 'login.error.unreachable-web' : `login.error.${error}`)}
         </p>
       )}
       <button type="submit" disabled={busy || !email || !password}>

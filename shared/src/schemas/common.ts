@@ -16,3 +16,9 @@ export type PageInput = z.infer<typeof PageInputSchema>;
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int().min(0) });
+
+/**
+ * The most calls one tRPC batch may carry (issue 12: one request held 1,000 creates or 50 logins). The API
+ * refuses larger batches whole, before running any; clients split theirs to fit.
+ */
+export const MAX_BATCH_CALLS = 20;

@@ -18,7 +18,7 @@ import { renderCallPdf } from './reports/render-call-pdf';
 import { renderCallsXlsx } from './reports/render-calls-xlsx';
 
 const LanguageSchema = z.enum(['pl', 'en']).catch('pl');
-const STATUS: Record<DomainError['code'], number> = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, INVALID: 400 };
+const STATUS: Record<DomainError['code'], number> = { NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHENTICATED: 401, CONFLICT: 409, INVALID: 400, TOO_MANY_REQUESTS: 429 };
 
 /**
  * The binary side of call evaluation, beside tRPC: uploads (multipart, streamed to a private temp file and
