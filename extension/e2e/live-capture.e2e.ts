@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { chromium } from 'playwright-core';
 import { WebSocketServer } from 'ws';
 import { decodeLiveFrame } from '@sufler/shared';
-import { CHROME_BUILD, CHROMIUM } from './paths';
+import { launchChromiumWithExtension } from '../../api/test/launch-chromium-with-extension';
+import { CHROME_BUILD } from './paths';
 
 /**
  * Smoke test of live capture (issue 11) in real Chromium: the toolbar action over CDP on a page arms the
@@ -83,33 +83,13 @@ test('the toolbar click starts the offscreen capture and frames reach /live; Sto
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
-  const profile = join(dir, 'profile');
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-extension-debugging',
-      // A fake microphone playing the WAV (not --use-fake-ui-for-media-stream: it breaks tab capture).
-      '--use-fake-device-for-media-stream',
-      `--use-file-for-fake-audio-capture=${wav}`,
-      '--autoplay-policy=no-user-gesture-required',
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-    ],
+  // A fake microphone playing the WAV (not --use-fake-ui-for-media-stream: it breaks tab capture).
+  const browser = await launchChromiumWithExtension(CHROME_BUILD, {
+    args: ['--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--autoplay-policy=no-user-gesture-required'],
   });
+  const { context, id, serviceWorker: sw } = browser;
   const browserCdp = await context.browser()!.newBrowserCDPSession();
   try {
-    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(sw.url()).host;
     // The microphone permission the permission page would get; the CDP session stays attached meanwhile.
     await browserCdp.send('Browser.grantPermissions', { origin: `chrome-extension://${id}`, permissions: ['audioCapture'] });
     await sw.evaluate(
@@ -160,7 +140,7 @@ test('the toolbar click starts the offscreen capture and frames reach /live; Sto
     expect(ends).toBe(1);
   } finally {
     await browserCdp.detach().catch(() => undefined);
-    await context.close();
+    await browser.close();
     wss.close();
     server.close();
     rmSync(dir, { recursive: true, force: true });
