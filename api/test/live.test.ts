@@ -270,6 +270,28 @@ describe.each(DATABASES)('live meetings on %s', (database) => {
     expect(await rep.caller.live.get({ liveSessionId: live.id })).toMatchObject({ status: 'stopped', callId: null, error: 'No audio was recorded' });
   }, 60_000);
 
+  test('hostile inputs: oversized or malformed values are 4xx and change nothing; a message past the size bound closes the socket', async () => {
+    const admin = await t.as('admin');
+    const before = await t.counts();
+    await expect(admin.caller.live.saveNotice({ text: 'x'.repeat(2001) })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(rep.caller.live.get({ liveSessionId: 'not-an-id' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(rep.caller.live.stop({ liveSessionId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    const { session } = await openSession(rep);
+    const afterSession = await t.counts();
+    await expect(
+      rep.caller.live.start({ sessionId: session.id, mode: 'tab_and_mic', consentConfirmed: true, noticeVersion: 0, origin: 'o'.repeat(41) }),
+    ).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(rep.caller.live.start({ sessionId: session.id, mode: 'both' as never, consentConfirmed: true, noticeVersion: 0 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    expect(await t.counts()).toEqual(afterSession);
+    expect(before.live_session).toBe(afterSession.live_session);
+
+    const s = await rawSocket(server);
+    s.json({ type: 'hello', token: 'x'.repeat(5000), liveSessionId: session.id });
+    expect(await s.until('error')).toMatchObject({ code: 'BAD_MESSAGE', fatal: false });
+    s.socket.send(new Uint8Array(300 * 1024));
+    await expect.poll(() => s.closed()?.code, { timeout: 5000 }).toBe(1009);
+  });
+
   test('Stop from the panel while the capture is gone makes a call of what was stored', async () => {
     const { session } = await openSession(rep);
     const live = await startLive(rep, session.id);
